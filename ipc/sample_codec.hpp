@@ -1,0 +1,42 @@
+// Encodes parsed samples into the fixed word layout of a ring slot and back.
+//
+// A slot payload is a sequence of 64-bit words; doubles are bit-cast, strings are stored
+// NUL-padded in a fixed number of words. Sizes come from the machine at start-up (see
+// ring_sizes.hpp), never from a small hard-coded constant.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "collectors/loadavg.hpp"
+#include "collectors/meminfo.hpp"
+#include "collectors/netdev.hpp"
+#include "collectors/parse_result.hpp"
+#include "collectors/stat.hpp"
+
+namespace statline {
+
+// Longest interface name / meminfo key a slot holds (Linux limits names to 15 bytes).
+inline constexpr std::size_t kMaxNameBytes = 31;
+
+std::uint32_t stat_payload_words(std::uint32_t max_cpus);
+std::uint32_t meminfo_payload_words(std::uint32_t max_entries);
+std::uint32_t netdev_payload_words(std::uint32_t max_interfaces);
+std::uint32_t loadavg_payload_words();
+
+// Each encoder appends to `out` and fails (with a message naming what did not fit) when
+// the sample needs more than `max_words` words or a name is longer than kMaxNameBytes.
+Result<std::vector<std::uint64_t>> encode_stat(const StatSample& sample, std::uint32_t max_words);
+Result<std::vector<std::uint64_t>> encode_meminfo(const MeminfoSample& sample, std::uint32_t max_words);
+Result<std::vector<std::uint64_t>> encode_netdev(const NetdevSample& sample, std::uint32_t max_words);
+Result<std::vector<std::uint64_t>> encode_loadavg(const LoadavgSample& sample, std::uint32_t max_words);
+
+// Decoders reject truncated or inconsistent payloads with a message instead of reading
+// out of bounds.
+Result<StatSample> decode_stat(std::span<const std::uint64_t> words);
+Result<MeminfoSample> decode_meminfo(std::span<const std::uint64_t> words);
+Result<NetdevSample> decode_netdev(std::span<const std::uint64_t> words);
+Result<LoadavgSample> decode_loadavg(std::span<const std::uint64_t> words);
+
+}  // namespace statline

@@ -48,6 +48,7 @@ class HistoryLog {
  private:
   HistoryLog(int fd, void* base, std::size_t size);
   void remap(std::size_t new_size);
+  void grow();  // doubles the record area, keeping every record and their order
   int fd_ = -1;
   void* base_ = nullptr;
   std::size_t size_ = 0;

@@ -79,9 +79,16 @@ class SampleRing {
 
  private:
   SampleRing(int fd, void* base, std::size_t size);
+  void clear_error();
   int fd_ = -1;
   void* base_ = nullptr;
   std::size_t size_ = 0;
+  // Copied from the header once it was validated: a corrupt header written later by a
+  // buggy process can then never make a reader index past the mapping.
+  RingKind kind_ = RingKind::control;
+  std::uint32_t capacity_ = 0;
+  std::uint32_t payload_words_ = 0;
+  std::uint32_t slot_size_ = 0;
 };
 
 }  // namespace statline

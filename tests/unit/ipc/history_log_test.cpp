@@ -1,0 +1,241 @@
+#include "ipc/history_log.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ipc/history_layout.hpp"
+
+namespace statline {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr std::int64_t kKeepAll = 0;
+constexpr std::int64_t kSecond = 1'000'000'000;
+
+// Record `seq` was read at seq seconds and has `words` words equal to seq.
+SlotStamp stamp_of(std::uint64_t seq) {
+  return SlotStamp{seq, static_cast<std::int64_t>(seq) * kSecond,
+                   1'700'000'000 * kSecond + static_cast<std::int64_t>(seq)};
+}
+
+void append(HistoryLog& log, std::uint64_t seq, std::size_t words,
+            std::int64_t keep_since = kKeepAll) {
+  log.append(stamp_of(seq), std::vector<std::uint64_t>(words, seq), keep_since);
+}
+
+struct Seen {
+  std::vector<std::uint64_t> seqs;
+  std::string failure;  // empty when every record matched stamp_of(seq) and its payload
+};
+
+Seen visit_all(const HistoryLog& log, std::int64_t since = kKeepAll) {
+  Seen seen;
+  log.for_each(since, [&](const SlotStamp& stamp, std::span<const std::uint64_t> payload) {
+    seen.seqs.push_back(stamp.seq);
+    const SlotStamp expected = stamp_of(stamp.seq);
+    if (stamp.monotonic_ns != expected.monotonic_ns || stamp.realtime_ns != expected.realtime_ns) {
+      seen.failure = "bad stamp at seq " + std::to_string(stamp.seq);
+    }
+    for (std::uint64_t word : payload) {
+      if (word != stamp.seq) seen.failure = "bad payload at seq " + std::to_string(stamp.seq);
+    }
+  });
+  return seen;
+}
+
+std::vector<std::uint64_t> range(std::uint64_t first, std::uint64_t last) {
+  std::vector<std::uint64_t> seqs;
+  for (std::uint64_t seq = first; seq <= last; ++seq) seqs.push_back(seq);
+  return seqs;
+}
+
+off_t file_size(int fd) {
+  struct stat st {};
+  ::fstat(fd, &st);
+  return st.st_size;
+}
+
+TEST(HistoryLog, StartsEmpty) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  EXPECT_EQ(log.size(), 0u);
+  EXPECT_EQ(log.last_seq(), 0u);
+  EXPECT_TRUE(visit_all(log).seqs.empty());
+}
+
+TEST(HistoryLog, VisitsOldestFirstWithPayloads) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  append(log, 1, 3);
+  append(log, 2, 0);
+  append(log, 5, 10);  // gaps in seq are lost samples, not errors
+  EXPECT_EQ(log.size(), 3u);
+  EXPECT_EQ(log.last_seq(), 5u);
+  std::vector<std::size_t> lengths;
+  log.for_each(kKeepAll, [&](const SlotStamp&, std::span<const std::uint64_t> payload) {
+    lengths.push_back(payload.size());
+  });
+  EXPECT_THAT(lengths, ElementsAre(3, 0, 10));
+  const Seen seen = visit_all(log);
+  EXPECT_THAT(seen.seqs, ElementsAre(1, 2, 5));
+  EXPECT_EQ(seen.failure, "");
+  EXPECT_THAT(visit_all(log, 2 * kSecond).seqs, ElementsAre(2, 5));
+}
+
+TEST(HistoryLog, RejectsASeqThatDoesNotIncrease) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  append(log, 4, 1);
+  EXPECT_THROW(append(log, 4, 1), std::invalid_argument);
+  EXPECT_THROW(append(log, 3, 1), std::invalid_argument);
+  EXPECT_EQ(log.size(), 1u);
+}
+
+TEST(HistoryLog, EvictsRecordsOlderThanTheWindow) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  for (std::uint64_t seq = 1; seq <= 10; ++seq) append(log, seq, 2);
+  append(log, 11, 2, 8 * kSecond);  // keeps what was read at 8 s or later
+  EXPECT_THAT(visit_all(log).seqs, ElementsAre(8, 9, 10, 11));
+  append(log, 12, 2, 100 * kSecond);  // everything older goes, the new record stays
+  EXPECT_THAT(visit_all(log).seqs, ElementsAre(12));
+  EXPECT_EQ(log.last_seq(), 12u);
+}
+
+TEST(HistoryLog, WrapsAroundWithoutGrowing) {
+  auto log = HistoryLog::create("test-history", RingKind::netdev);
+  const off_t initial = file_size(log.fd());
+  // ~800-byte records, 20 kept: about 16 KiB live in a 64 KiB area, so the area wraps
+  // many times with padding before its end, and never needs to grow.
+  for (std::uint64_t seq = 1; seq <= 2000; ++seq) {
+    append(log, seq, 95 + seq % 11, static_cast<std::int64_t>(seq - 19) * kSecond);
+    const Seen seen = visit_all(log);
+    ASSERT_EQ(seen.failure, "");
+    ASSERT_EQ(seen.seqs, range(seq > 19 ? seq - 19 : 1, seq)) << "after seq " << seq;
+  }
+  EXPECT_EQ(file_size(log.fd()), initial);
+}
+
+TEST(HistoryLog, GrowsWhileEveryRecordIsInTheWindowKeepingOrder) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  const off_t initial = file_size(log.fd());
+  // First wrap the area (evicting), then keep everything: the grow happens on a wrapped
+  // area, whose two parts must come out in order.
+  std::uint64_t seq = 1;
+  for (; seq <= 170; ++seq) append(log, seq, 100, static_cast<std::int64_t>(seq - 40) * kSecond);
+  const std::uint64_t first_kept = 170 - 40;
+  {
+    // 840-byte records: 78 per lap of 64 KiB, so 130..156 end the second lap and
+    // 157..170 start the third.
+    void* raw =
+        ::mmap(nullptr, sizeof(history_layout::LogHeader), PROT_READ, MAP_SHARED, log.fd(), 0);
+    ASSERT_NE(raw, MAP_FAILED);
+    const auto* header = static_cast<const history_layout::LogHeader*>(raw);
+    const history_layout::LogState& state = header->states[header->active];
+    EXPECT_LT(state.tail, state.head) << "the area should be wrapped before it grows";
+    ::munmap(raw, sizeof(history_layout::LogHeader));
+  }
+  for (; seq <= 1500; ++seq) append(log, seq, 100, kKeepAll);
+  EXPECT_GT(file_size(log.fd()), initial);
+  const Seen seen = visit_all(log);
+  EXPECT_EQ(seen.failure, "");
+  EXPECT_EQ(seen.seqs, range(first_kept, 1500));
+}
+
+TEST(HistoryLog, RecordLargerThanTheInitialArea) {
+  auto log = HistoryLog::create("test-history", RingKind::meminfo);
+  append(log, 1, 4);
+  append(log, 2, 20'000);  // 160 KB against a 64 KiB area
+  append(log, 3, 4);
+  const Seen seen = visit_all(log);
+  EXPECT_EQ(seen.failure, "");
+  EXPECT_THAT(seen.seqs, ElementsAre(1, 2, 3));
+  std::size_t largest = 0;
+  log.for_each(kKeepAll, [&](const SlotStamp&, std::span<const std::uint64_t> payload) {
+    largest = std::max(largest, payload.size());
+  });
+  EXPECT_EQ(largest, 20'000u);
+}
+
+TEST(HistoryLog, AnotherMappingSeesTheSameRecordsAtTheCurrentSize) {
+  auto created = HistoryLog::create("test-history", RingKind::stat);
+  for (std::uint64_t seq = 1; seq <= 5; ++seq) append(created, seq, 8);
+  {
+    // The aggregator: maps the supervisor's fd, appends until the log grows.
+    auto aggregator = HistoryLog::attach(::dup(created.fd()), RingKind::stat);
+    EXPECT_EQ(aggregator.size(), 5u);
+    EXPECT_EQ(visit_all(aggregator).seqs, range(1, 5));
+    for (std::uint64_t seq = 6; seq <= 400; ++seq) append(aggregator, seq, 50);
+  }
+  // A restarted aggregator: a fresh mapping at the grown size loses nothing.
+  auto restarted = HistoryLog::attach(::dup(created.fd()), RingKind::stat);
+  EXPECT_EQ(restarted.last_seq(), 400u);
+  const Seen seen = visit_all(restarted);
+  EXPECT_EQ(seen.failure, "");
+  EXPECT_EQ(seen.seqs, range(1, 400));
+  // The supervisor's stale small mapping refuses to read rather than read past its end.
+  EXPECT_THROW(visit_all(created), std::runtime_error);
+}
+
+TEST(HistoryLog, AttachRejectsAnotherKindAndForeignFiles) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  const int fd = ::dup(log.fd());
+  try {
+    HistoryLog::attach(fd, RingKind::netdev);
+    FAIL();
+  } catch (const std::runtime_error& error) {
+    EXPECT_THAT(error.what(), HasSubstr("kind 1, expected 3"));
+  }
+  ::close(fd);
+  const int foreign = ::memfd_create("foreign", MFD_CLOEXEC);
+  ASSERT_EQ(::ftruncate(foreign, 4096), 0);
+  try {
+    HistoryLog::attach(foreign, RingKind::stat);
+    FAIL();
+  } catch (const std::runtime_error& error) {
+    EXPECT_THAT(error.what(), HasSubstr("bad magic"));
+  }
+  ::close(foreign);
+}
+
+// An aggregator killed at random points of append (including mid-grow) must leave a log
+// that attaches and holds a contiguous run of complete records.
+TEST(HistoryLog, SurvivesAWriterKilledMidAppend) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  std::mt19937 random(7);
+  for (int round = 0; round < 12; ++round) {
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      auto writer = HistoryLog::attach(::dup(log.fd()), RingKind::stat);
+      for (std::uint64_t seq = writer.last_seq() + 1;; ++seq) {
+        // Keep ~3000 records of 0..200 words: the log both evicts and grows.
+        writer.append(stamp_of(seq), std::vector<std::uint64_t>(seq % 201, seq),
+                      (static_cast<std::int64_t>(seq) - 3000) * kSecond);
+      }
+    }
+    ::usleep(1000 + random() % 20'000);
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+
+    auto reader = HistoryLog::attach(::dup(log.fd()), RingKind::stat);
+    const Seen seen = visit_all(reader);
+    ASSERT_EQ(seen.failure, "") << "round " << round;
+    ASSERT_EQ(seen.seqs.size(), reader.size());
+    if (!seen.seqs.empty()) {
+      EXPECT_EQ(seen.seqs, range(seen.seqs.front(), reader.last_seq())) << "round " << round;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace statline

@@ -1,0 +1,111 @@
+// statlined: the supervisor, or (when started by it with STATLINE_CHILD set) one of its
+// children.
+#include <signal.h>
+#include <sysexits.h>
+
+#include <CLI/CLI.hpp>
+#include <boost/asio/io_context.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "config/config_loader.hpp"
+#include "config/config_yaml.hpp"
+#include "daemon/channels.hpp"
+#include "daemon/child_spec.hpp"
+#include "daemon/collector_process.hpp"
+#include "daemon/effective_config.hpp"
+#include "daemon/listen_socket.hpp"
+#include "daemon/supervisor.hpp"
+#include "logging/log.hpp"
+#include "server/aggregator_process.hpp"
+
+namespace {
+
+using namespace statline;
+
+int run_child(const char* spec_text) {
+  const auto spec = decode_child_spec(spec_text);
+  if (!spec) {
+    std::fprintf(stderr, "statlined: %s\n", spec.error().c_str());
+    return EX_SOFTWARE;
+  }
+  return spec->collector ? run_collector(spec.value())
+                         : run_aggregator(spec.value().aggregator_fds);
+}
+
+constexpr const char* kDescription = R"(statlined - the statline system monitor daemon
+
+Samples /proc/stat, /proc/meminfo, /proc/net/dev and /proc/loadavg once per interval in
+four supervised collector processes, computes rates in an aggregator process and serves
+them on a Unix socket to `statline` (tmux status line, tables, JSON, Prometheus).
+
+statlined stays in the foreground (run it under systemd, tmux or a terminal) and stops
+on SIGTERM or SIGINT; SIGHUP reloads the config file.
+
+Config search order: --config, $STATLINE_CONFIG, $XDG_CONFIG_HOME/statline/config.yaml,
+/etc/statline/config.yaml, else built-in defaults. Socket: --socket, config `socket`,
+$STATLINE_SOCKET, $XDG_RUNTIME_DIR/statline.sock, else /tmp/statline-<uid>.sock.)";
+
+constexpr const char* kFooter = R"(
+Examples:
+  statlined                              run with the defaults
+  statlined --interval 0.5               sample twice a second
+  statlined --check-config               print the effective config and exit
+  statlined --proc-root tests/fixtures/proc/real --socket /tmp/t.sock
+
+Exit status: 0 stopped cleanly, 64 bad command line, 78 bad config,
+             71 the socket or shared memory could not be set up.)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (const char* spec = std::getenv(kChildSpecEnv)) return run_child(spec);
+
+  CLI::App app{kDescription, "statlined"};
+  app.footer(kFooter);
+  app.set_version_flag("--version", std::string("statlined ") + STATLINE_VERSION);
+  DaemonOptions options;
+  bool check_config = false;
+  app.add_option("-c,--config", options.config_path, "Config file (YAML)")->type_name("FILE");
+  app.add_option("-s,--socket", options.socket, "Unix socket path to serve")->type_name("PATH");
+  app.add_option("--proc-root", options.proc_root,
+                 "Read stat, meminfo, net/dev and loadavg below DIR instead of /proc")
+      ->type_name("DIR");
+  app.add_option("-i,--interval", options.interval, "Sampling interval in seconds (0.05 to 3600)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.05, 3600.0));
+  app.add_flag("--check-config", check_config,
+               "Validate the config, print the effective config and exit");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : EX_USAGE;
+  }
+
+  init_logging("supervisor", LogPriority::info);
+  auto config = load_effective_config(options);
+  if (!config) {
+    std::fprintf(stderr, "statlined: %s\n", config.error().c_str());
+    return EX_CONFIG;
+  }
+  if (check_config) {
+    std::cout << "# effective config (from " << config->path << ")\n" << to_yaml(config->config);
+    return 0;
+  }
+  signal(SIGPIPE, SIG_IGN);
+  try {
+    boost::asio::io_context io;
+    auto channels = create_channels(config->config);
+    auto socket = open_listen_socket(config->config.socket);
+    Supervisor supervisor(io, options, std::move(config).value(), std::move(socket),
+                          std::move(channels));
+    supervisor.start();
+    io.run();
+  } catch (const std::exception& e) {
+    log(LogPriority::error, "{}", e.what());
+    return EX_OSERR;
+  }
+  return 0;
+}

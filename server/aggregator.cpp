@@ -1,0 +1,249 @@
+#include "server/aggregator.hpp"
+
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "config/config_loader.hpp"
+#include "logging/log.hpp"
+#include "server/child_table.hpp"
+
+namespace statline {
+namespace {
+
+std::int64_t monotonic_ns() {
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+double unix_now() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// Collectors read at the same aligned instants; waiting a moment after the first
+// doorbell lets the other sources land, so one snapshot (and one watch line) covers all.
+std::chrono::microseconds coalesce_delay(double interval) {
+  const double seconds = std::min(0.02, interval / 10.0);
+  return std::chrono::microseconds(static_cast<long long>(seconds * 1e6));
+}
+
+LogPriority log_priority(LogLevel level) {
+  switch (level) {
+    case LogLevel::debug:
+      return LogPriority::debug;
+    case LogLevel::info:
+      return LogPriority::info;
+    case LogLevel::notice:
+      return LogPriority::notice;
+    case LogLevel::warning:
+      return LogPriority::warning;
+    case LogLevel::error:
+      return LogPriority::error;
+  }
+  return LogPriority::info;
+}
+
+SnapshotBuilder::Feeds attach_feeds(boost::asio::io_context& io, const AggregatorChannels& fds) {
+  SnapshotBuilder::Feeds feeds;
+  for (const auto& info : kSources) {
+    const auto& source = fds.sources[static_cast<std::size_t>(info.source)];
+    if (source.ring >= 0) {
+      feeds[static_cast<std::size_t>(info.source)] =
+          std::make_unique<SourceFeed>(io, info.source, source);
+    }
+  }
+  return feeds;
+}
+
+}  // namespace
+
+Aggregator::Aggregator(boost::asio::io_context& io, const AggregatorChannels& fds)
+    : io_(io),
+      config_ring_(SampleRing::attach(fds.config, RingKind::control)),
+      control_ring_(SampleRing::attach(fds.control, RingKind::control)),
+      config_(read_config(config_ring_)),
+      feeds_(attach_feeds(io, fds)),
+      builder_(feeds_),
+      handler_(*this),
+      server_(io, fds.listen, handler_, config_.config),
+      signals_(io, SIGTERM, SIGINT, SIGHUP),
+      flush_timer_(io),
+      refresh_timer_(io) {
+  set_log_threshold(log_priority(config_.config.log_level));
+}
+
+void Aggregator::start() {
+  // Pick up whatever arrived while no aggregator was running.
+  for (auto& feed : feeds_) {
+    if (!feed) continue;
+    feed->catch_up(keep_since());
+    feed->watch_doorbell([this] { on_doorbell(); });
+  }
+  refresh_snapshot(true);
+  wait_signals();
+  server_.start();
+  log(LogPriority::info, "serving");
+}
+
+void Aggregator::wait_signals() {
+  signals_.async_wait([this](const boost::system::error_code& error, int signal_number) {
+    if (error) return;
+    if (signal_number == SIGHUP) {
+      apply_config();
+      wait_signals();
+      return;
+    }
+    server_.stop();
+    for (auto& feed : feeds_) {
+      if (feed) feed->stop();
+    }
+    flush_timer_.cancel();
+    refresh_timer_.cancel();
+    signals_.clear();
+  });
+}
+
+void Aggregator::apply_config() {
+  try {
+    config_ = read_config(config_ring_);
+    set_log_threshold(log_priority(config_.config.log_level));
+    server_.reconfigure(config_.config);
+    refresh_snapshot(true);
+    log(LogPriority::info, "config reloaded");
+  } catch (const std::exception& e) {
+    log(LogPriority::error, "reload failed, keeping the running config: {}", e.what());
+  }
+}
+
+void Aggregator::on_doorbell() {
+  if (flush_pending_) return;
+  flush_pending_ = true;
+  flush_timer_.expires_after(coalesce_delay(config_.config.interval));
+  flush_timer_.async_wait([this](const boost::system::error_code& error) {
+    flush_pending_ = false;
+    if (!error) flush();
+  });
+}
+
+void Aggregator::flush() {
+  bool arrived = false;
+  for (auto& feed : feeds_) {
+    if (feed && feed->catch_up(keep_since())) arrived = true;
+  }
+  if (!arrived) return;
+  refresh_snapshot(true);
+  const double time = snapshot_.time;
+  server_.sessions().for_each_watcher([&](Session& session) {
+    if (session.watch_due(time)) session.send(snapshot_line_);
+  });
+}
+
+std::int64_t Aggregator::keep_since() const {
+  return monotonic_ns() - static_cast<std::int64_t>(config_.config.history * 1e9);
+}
+
+std::array<SourceHealth, kSources.size()> Aggregator::source_health() const {
+  std::array<SourceHealth, kSources.size()> health;
+  const auto table = read_child_table(control_ring_);
+  if (!table) return health;
+  for (const auto& info : kSources) {
+    const std::string role = "collector " + std::string(info.name);
+    for (const auto& child : table->children) {
+      if (child.role == role) {
+        health[static_cast<std::size_t>(info.source)].collector_running = child.pid > 0;
+      }
+    }
+  }
+  return health;
+}
+
+void Aggregator::refresh_snapshot(bool force) {
+  const auto now = monotonic_ns();
+  // Between samples the cached snapshot is served as is; it is rebuilt when a sample
+  // lands, or after an interval without one so a dead source turns null.
+  const auto max_age = static_cast<std::int64_t>(config_.config.interval * 1e9);
+  if (!force && snapshot_built_ns_ >= 0 && now - snapshot_built_ns_ < max_age) return;
+  snapshot_ = builder_.build(config_.config, source_health(), now);
+  snapshot_line_ = dump_json(to_json(snapshot_)) + "\n";
+  snapshot_built_ns_ = now;
+}
+
+const std::string& Aggregator::snapshot_line() {
+  refresh_snapshot(false);
+  return snapshot_line_;
+}
+
+const Snapshot& Aggregator::snapshot() {
+  refresh_snapshot(false);
+  return snapshot_;
+}
+
+Result<std::vector<HistoryPoint>> Aggregator::history(const std::string& metric,
+                                                      std::optional<double> seconds) {
+  const std::int64_t since =
+      seconds ? monotonic_ns() - static_cast<std::int64_t>(*seconds * 1e9) : keep_since();
+  return builder_.history(metric, config_.config, since);
+}
+
+nlohmann::ordered_json Aggregator::status() {
+  const auto table = read_child_table(control_ring_);
+  const double now = unix_now();
+  const auto now_mono = monotonic_ns();
+  nlohmann::ordered_json children = nlohmann::ordered_json::array();
+  if (table) {
+    for (const auto& child : table->children) {
+      nlohmann::ordered_json entry{
+          {"role", child.role},
+          {"pid", child.pid},
+          {"state", child.state},
+          {"restarts", child.restarts},
+          {"samples", nullptr},
+          {"lost", nullptr},
+          {"last_sample_age", nullptr},
+          {"last_error", nullptr},
+          {"last_exit", child.last_exit.empty() ? nlohmann::ordered_json(nullptr)
+                                                : nlohmann::ordered_json(child.last_exit)}};
+      for (const auto& feed : feeds_) {
+        if (!feed || "collector " + std::string(source_info(feed->source()).name) != child.role) {
+          continue;
+        }
+        entry["samples"] = feed->samples();
+        entry["lost"] = feed->lost();
+        if (feed->latest()) {
+          entry["last_sample_age"] =
+              static_cast<double>(now_mono - feed->latest()->stamp.monotonic_ns) / 1e9;
+        }
+        const auto error = feed->error();
+        if (!error.message.empty()) entry["last_error"] = error.message;
+      }
+      children.push_back(std::move(entry));
+    }
+  }
+  return nlohmann::ordered_json{{"version", STATLINE_VERSION},
+                                {"uptime", table ? now - table->daemon_started : 0.0},
+                                {"config", config_.path},
+                                {"socket", table ? table->socket_path : config_.config.socket},
+                                {"interval", config_.config.interval},
+                                {"history", config_.config.history},
+                                {"clients", server_.sessions().size()},
+                                {"children", std::move(children)}};
+}
+
+Result<bool> Aggregator::request_reload() {
+  // Validate here so the client hears what is wrong; the supervisor validates again and
+  // publishes the result (with its command-line overrides) to every child.
+  if (config_.path != "built-in defaults") {
+    const auto loaded = load_config_file(config_.path);
+    if (!loaded) return ParseError{loaded.error()};
+  }
+  if (::kill(::getppid(), SIGHUP) != 0) return ParseError{"cannot signal the supervisor"};
+  return true;
+}
+
+}  // namespace statline

@@ -1,0 +1,60 @@
+// The aggregator's state and event handling: feeds, the snapshot cache, watchers.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "server/aggregator_channels.hpp"
+#include "server/config_channel.hpp"
+#include "server/request_handler.hpp"
+#include "server/server.hpp"
+#include "server/snapshot_builder.hpp"
+#include "server/source_feed.hpp"
+
+namespace statline {
+
+class Aggregator final : public RequestContext {
+ public:
+  Aggregator(boost::asio::io_context& io, const AggregatorChannels& fds);
+  void start();
+
+  // RequestContext
+  const Config& config() const override { return config_.config; }
+  const std::string& snapshot_line() override;
+  const Snapshot& snapshot() override;
+  Result<std::vector<HistoryPoint>> history(const std::string& metric,
+                                            std::optional<double> seconds) override;
+  nlohmann::ordered_json status() override;
+  Result<bool> request_reload() override;
+
+ private:
+  void wait_signals();
+  void on_doorbell();
+  void flush();
+  void apply_config();
+  void refresh_snapshot(bool force);
+  std::int64_t keep_since() const;
+  std::array<SourceHealth, kSources.size()> source_health() const;
+
+  boost::asio::io_context& io_;
+  SampleRing config_ring_;
+  SampleRing control_ring_;
+  PublishedConfig config_;
+  SnapshotBuilder::Feeds feeds_;
+  SnapshotBuilder builder_;
+  RequestHandler handler_;
+  Server server_;
+  boost::asio::signal_set signals_;
+  boost::asio::steady_timer flush_timer_;
+  boost::asio::steady_timer refresh_timer_;
+  bool flush_pending_ = false;
+  Snapshot snapshot_;
+  std::string snapshot_line_;
+  std::int64_t snapshot_built_ns_ = -1;
+};
+
+}  // namespace statline

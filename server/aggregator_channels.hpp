@@ -1,0 +1,25 @@
+// The file descriptors an aggregator process inherits from the supervisor.
+#pragma once
+
+#include <array>
+
+#include "collectors/source_table.hpp"
+
+namespace statline {
+
+struct SourceChannelFds {
+  int ring = -1;     // SampleRing written by the source's collector
+  int bell = -1;     // read end of its doorbell pipe
+  int history = -1;  // HistoryLog the aggregator appends to
+  bool operator==(const SourceChannelFds&) const = default;
+};
+
+struct AggregatorChannels {
+  int listen = -1;   // listening Unix socket, owned by the supervisor
+  int config = -1;   // ring carrying the effective config (config_channel.hpp)
+  int control = -1;  // ring carrying the supervisor's child table (child_table.hpp)
+  std::array<SourceChannelFds, kSources.size()> sources;  // ring == -1: source disabled
+  bool operator==(const AggregatorChannels&) const = default;
+};
+
+}  // namespace statline

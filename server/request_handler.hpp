@@ -1,0 +1,46 @@
+// Request line in, response out: parses with parse_request() and answers from the
+// aggregator's state. Knows nothing about sockets beyond Session::send.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aggregator/snapshot.hpp"
+#include "collectors/parse_result.hpp"
+#include "config/config.hpp"
+#include "server/session.hpp"
+#include "server/snapshot_builder.hpp"
+
+namespace statline {
+
+// What the handler needs from the aggregator (an interface so tests can fake it).
+class RequestContext {
+ public:
+  virtual ~RequestContext() = default;
+  virtual const Config& config() const = 0;
+  virtual const std::string& snapshot_line() = 0;  // the snapshot as one JSON line + "\n"
+  virtual const Snapshot& snapshot() = 0;
+  virtual Result<std::vector<HistoryPoint>> history(const std::string& metric,
+                                                    std::optional<double> seconds) = 0;
+  virtual nlohmann::ordered_json status() = 0;
+  virtual Result<bool> request_reload() = 0;
+};
+
+class RequestHandler final : public LineHandler {
+ public:
+  explicit RequestHandler(RequestContext& context) : context_(context) {}
+  void on_line(Session& session, std::string_view line) override;
+  // The reply to one line, for tests and for on_line; empty for `watch` (which streams).
+  std::string respond(std::string_view line, bool* starts_watch = nullptr,
+                      double* watch_period = nullptr);
+
+ private:
+  RequestContext& context_;
+};
+
+// {"error":"<message>"} + "\n", with the message made JSON-safe.
+std::string error_reply(std::string_view message);
+
+}  // namespace statline

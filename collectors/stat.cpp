@@ -58,15 +58,20 @@ const CounterKey* find_counter_key(std::string_view key) {
 
 // The N of a `cpuN` key; nullopt when the key is not `cpu` followed by digits only
 // (then it is an unknown key and ignored). A number too large for uint32 is an error.
-std::optional<Result<std::uint32_t>> core_number(std::string_view key, Location where) {
+// A `cpuN` key: `is_core` with the number, or with no number when N does not fit 32 bits.
+// (A plain struct rather than optional<Result<>>: simpler to read, and GCC 12's
+// -Wmaybe-uninitialized misfires on the nested variant under ASan.)
+struct CoreKey {
+  bool is_core = false;
+  std::optional<std::uint32_t> number;
+};
+
+CoreKey core_key(std::string_view key) {
   constexpr std::string_view kPrefix = "cpu";
-  if (!key.starts_with(kPrefix) || key.size() == kPrefix.size()) return std::nullopt;
+  if (!key.starts_with(kPrefix) || key.size() == kPrefix.size()) return {};
   const std::string_view digits = key.substr(kPrefix.size());
-  if (!text_scan::is_digits(digits)) return std::nullopt;
-  if (const auto number = text_scan::parse_integer<std::uint32_t>(digits)) {
-    return Result<std::uint32_t>(*number);
-  }
-  return Result<std::uint32_t>(text_scan::token_error(where, key, "CPU number", digits));
+  if (!text_scan::is_digits(digits)) return {};
+  return CoreKey{true, text_scan::parse_integer<std::uint32_t>(digits)};
 }
 
 Result<CpuTimes> parse_cpu_times(FieldCursor& fields, std::string_view key, Location where) {
@@ -110,11 +115,13 @@ Result<StatSample> parse_stat(std::string_view text) {
       if (!times) return ParseError{times.error()};
       sample.total = *times;
       have_total = true;
-    } else if (const auto core = core_number(key, where)) {
-      if (!*core) return ParseError{core->error()};
+    } else if (const CoreKey core = core_key(key); core.is_core) {
+      if (!core.number) {
+        return text_scan::token_error(where, key, "CPU number", key.substr(3));
+      }
       auto times = parse_cpu_times(fields, key, where);
       if (!times) return ParseError{times.error()};
-      sample.cores.push_back(CoreTimes{core->value(), *times});
+      sample.cores.push_back(CoreTimes{*core.number, *times});
     } else if (const CounterKey* counter = find_counter_key(key)) {
       const std::string_view token = fields.next();
       const auto value = text_scan::parse_integer<std::uint64_t>(token);

@@ -1,0 +1,111 @@
+#include "server/request_handler.hpp"
+
+#include <gtest/gtest.h>
+
+#include "aggregator/snapshot.hpp"
+
+namespace statline {
+namespace {
+
+// Answers from a fixed snapshot, as the aggregator would between two samples.
+class FakeContext final : public RequestContext {
+ public:
+  FakeContext() {
+    snapshot_.time = 1700000000.5;
+    snapshot_.interval = 1;
+    snapshot_.load = LoadValues{0.5, 0.25, 0.125, 2, 300};
+    MemValues mem;
+    mem.total = 1000;
+    mem.used = 250;
+    mem.used_percent = 25.0;
+    snapshot_.mem = mem;
+    line_ = dump_json(to_json(snapshot_)) + "\n";
+  }
+  const Config& config() const override { return config_; }
+  const std::string& snapshot_line() override { return line_; }
+  const Snapshot& snapshot() override { return snapshot_; }
+  Result<std::vector<HistoryPoint>> history(const std::string& metric,
+                                            std::optional<double> seconds) override {
+    last_history_metric = metric;
+    last_history_seconds = seconds;
+    if (metric != "load.avg1") return ParseError{"unknown path \"" + metric + "\""};
+    return std::vector<HistoryPoint>{{100.0, 0.5}, {101.0, std::nullopt}};
+  }
+  nlohmann::ordered_json status() override { return {{"uptime", 1.5}}; }
+  Result<bool> request_reload() override {
+    if (reload_error.empty()) return true;
+    return ParseError{reload_error};
+  }
+
+  Config config_;
+  std::string reload_error;
+  std::string last_history_metric;
+  std::optional<double> last_history_seconds;
+
+ private:
+  Snapshot snapshot_;
+  std::string line_;
+};
+
+class RequestHandlerTest : public ::testing::Test {
+ protected:
+  FakeContext context;
+  RequestHandler handler{context};
+};
+
+TEST_F(RequestHandlerTest, PingAndVersion) {
+  EXPECT_EQ(handler.respond("ping"), "{\"ok\":true}\n");
+  EXPECT_EQ(handler.respond("version"),
+            std::string("{\"version\":\"") + STATLINE_VERSION + "\",\"protocol\":1}\n");
+}
+
+TEST_F(RequestHandlerTest, GetWithoutPathsIsTheCachedSnapshotLine) {
+  EXPECT_EQ(handler.respond("get"), context.snapshot_line());
+}
+
+TEST_F(RequestHandlerTest, GetSelectsSubtrees) {
+  EXPECT_EQ(
+      handler.respond("get load"),
+      "{\"load\":{\"avg1\":0.5,\"avg5\":0.25,\"avg15\":0.125,\"running\":2,\"total\":300}}\n");
+  EXPECT_EQ(handler.respond("get nosuch"), "{\"error\":\"unknown path \\\"nosuch\\\"\"}\n");
+}
+
+TEST_F(RequestHandlerTest, TmuxRendersTheDefaultLine) {
+  EXPECT_EQ(handler.respond("tmux"), "CPU -- MEM 25% ↓-- ↑-- L 0.50\n");
+  EXPECT_EQ(handler.respond("tmux fancy"),
+            "{\"error\":\"unknown tmux format \\\"fancy\\\" (known: default)\"}\n");
+}
+
+TEST_F(RequestHandlerTest, HistoryReportsPointsAndGaps) {
+  EXPECT_EQ(handler.respond("history load.avg1 60"),
+            "{\"metric\":\"load.avg1\",\"interval\":1.0,\"points\":[[100.0,0.5],[101.0,null]]}\n");
+  EXPECT_EQ(context.last_history_metric, "load.avg1");
+  EXPECT_EQ(context.last_history_seconds, 60.0);
+  EXPECT_EQ(handler.respond("history cpu.totl"), "{\"error\":\"unknown path \\\"cpu.totl\\\"\"}\n");
+}
+
+TEST_F(RequestHandlerTest, WatchStartsAStreamInsteadOfReplying) {
+  bool watch = false;
+  double period = -1;
+  EXPECT_EQ(handler.respond("watch 5", &watch, &period), "");
+  EXPECT_TRUE(watch);
+  EXPECT_EQ(period, 5.0);
+}
+
+TEST_F(RequestHandlerTest, StatusAndReload) {
+  EXPECT_EQ(handler.respond("status"), "{\"uptime\":1.5}\n");
+  EXPECT_EQ(handler.respond("reload"), "{\"ok\":true}\n");
+  context.reload_error = "config.yaml:1:1: unknown key \"x\"";
+  EXPECT_EQ(handler.respond("reload"), "{\"error\":\"config.yaml:1:1: unknown key \\\"x\\\"\"}\n");
+}
+
+TEST_F(RequestHandlerTest, GarbageGetsAnErrorThatIsValidJson) {
+  const auto reply = handler.respond(std::string_view("\xff\xfe\x01zz", 5));
+  ASSERT_FALSE(reply.empty());
+  const auto parsed = nlohmann::json::parse(reply);
+  EXPECT_TRUE(parsed.contains("error"));
+  EXPECT_EQ(handler.respond(""), "{\"error\":\"empty request\"}\n");
+}
+
+}  // namespace
+}  // namespace statline

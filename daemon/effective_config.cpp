@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "config/config_loader.hpp"
 #include "config/config_paths.hpp"
 
@@ -19,6 +21,11 @@ Result<PublishedConfig> load_effective_config(const DaemonOptions& options) {
   if (options.proc_root) config.proc_root = *options.proc_root;
   if (options.interval) config.interval = *options.interval;
   if (options.socket) config.socket = *options.socket;
+  // The file was checked on its own; an override can still break a rule between keys.
+  if (config.history < config.interval) {
+    return ParseError{fmt::format("--interval {}: longer than the {} s of history kept ({})",
+                                  config.interval, config.history, published.path)};
+  }
   // The socket path is fixed here, once, so every process agrees on it.
   config.socket = effective_socket_path(config, env, ::getuid());
   return published;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include "config/config_loader.hpp"
 #include "config/config_yaml.hpp"
@@ -87,7 +88,9 @@ int main(int argc, char** argv) {
   init_logging("supervisor", LogPriority::info);
   auto config = load_effective_config(options);
   if (!config) {
-    std::fprintf(stderr, "statlined: %s\n", config.error().c_str());
+    // One error per line, each prefixed, so every line stands alone in a journal.
+    std::istringstream lines(config.error());
+    for (std::string line; std::getline(lines, line);) std::cerr << "statlined: " << line << "\n";
     return EX_CONFIG;
   }
   if (check_config) {

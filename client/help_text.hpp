@@ -1,0 +1,155 @@
+// The long help of `statline` and its commands, kept apart from the option wiring so
+// both read easily. Each command's first description line is its one-line summary in
+// the command list; the rest is shown by `statline COMMAND --help`.
+#pragma once
+
+namespace statline::client::help {
+
+inline constexpr const char* program =
+    "statline - query statlined, the statline system monitor daemon\n"
+    "\n"
+    "statlined samples the kernel (/proc/stat, meminfo, net/dev, loadavg) once per interval;\n"
+    "statline asks it over a Unix socket for a tmux status segment, a summary, JSON,\n"
+    "history or Prometheus metrics. Requests are single text lines, so the socket can also\n"
+    "be used by hand: echo get | socat - UNIX-CONNECT:$XDG_RUNTIME_DIR/statline.sock\n";
+
+inline constexpr const char* program_footer =
+    "Global options (--socket, --timeout) may also follow the command.\n"
+    "\n"
+    "Socket:\n"
+    "  --socket PATH, else $STATLINE_SOCKET, else $XDG_RUNTIME_DIR/statline.sock,\n"
+    "  else /tmp/statline-<uid>.sock: the daemon's defaults. statline reads no config\n"
+    "  file, so a `socket` set in statlined's config must be passed with --socket or\n"
+    "  $STATLINE_SOCKET.\n"
+    "\n"
+    "Examples:\n"
+    "  statline get                        summary of cpu, mem, net and load\n"
+    "  statline get --json | jq .mem       the raw snapshot, for scripts\n"
+    "  statline get cpu.total.usage mem    chosen values as `path = value` lines\n"
+    "  statline watch                      one line per sample until Ctrl-C\n"
+    "  statline history cpu.total.usage 300\n"
+    "  statline status                     daemon uptime and its child processes\n"
+    "  set -g status-right '#(statline tmux)'      (in ~/.tmux.conf)\n"
+    "\n"
+    "Exit status:\n"
+    "  0   success\n"
+    "  1   statlined answered with an error (printed on stderr)\n"
+    "  64  usage error\n"
+    "  69  statlined cannot be reached or did not reply in time\n"
+    "      (never for `statline tmux`, which always exits 0)\n"
+    "  70  internal error in statline\n"
+    "  76  statlined's reply does not follow the protocol\n"
+    "\n"
+    "Environment:\n"
+    "  STATLINE_SOCKET, XDG_RUNTIME_DIR   where the socket is (see above)\n"
+    "  TZ                                 time zone of the times history and watch print\n";
+
+inline constexpr const char* socket_option =
+    "Unix socket of statlined (default: $STATLINE_SOCKET,\n"
+    "$XDG_RUNTIME_DIR/statline.sock, /tmp/statline-<uid>.sock)";
+
+inline constexpr const char* timeout_option =
+    "Give up after MS milliseconds: connecting plus the whole reply\n"
+    "(watch: connecting only). Default 2000; 100 for tmux";
+
+inline constexpr const char* get =
+    "Print the current snapshot: a summary, chosen values, or JSON\n"
+    "\n"
+    "Without PATH, prints one aligned line per source with sizes in KiB/MiB/GiB; a source\n"
+    "with no sample yet (collector starting or down) prints \"(no data yet)\". With PATHs,\n"
+    "asks only for those subtrees and prints every value below them as `path = value`\n"
+    "lines, unconverted (bytes, bytes per second, percent).";
+
+inline constexpr const char* get_footer =
+    "Paths name snapshot fields: cpu, cpu.total.usage, mem.available, net.total.rx_bytes,\n"
+    "net.interfaces, load.avg1, ...\n"
+    "\n"
+    "Examples:\n"
+    "  statline get\n"
+    "    cpu    12.3% used   (usr 8.1  sys 3.2  wai 0.4  stl 0.0)   2 cores\n"
+    "    mem    3.1 GiB used of 7.8 GiB (39.7%)   avail 4.7 GiB   swap 0 B of 2.0 GiB\n"
+    "    net    ↓ 1.2 KiB/s  ↑ 300 B/s   (eth0 ↓1.2 KiB/s ↑300 B/s)\n"
+    "    load   0.52 0.58 0.59   2 running / 1234 tasks\n"
+    "  statline get mem.used_percent\n"
+    "    mem.used_percent = 39.7\n"
+    "  statline get --json cpu.total | jq .usage\n";
+
+inline constexpr const char* status =
+    "Show the daemon's uptime, config and child processes\n"
+    "\n"
+    "One row per child (collectors and aggregator): pid, state, restarts, samples\n"
+    "published, samples lost because the aggregator fell behind, age of the last sample\n"
+    "and the last error. \"-\" marks a value the daemon did not report.";
+
+inline constexpr const char* status_footer =
+    "Examples:\n"
+    "  statline status\n"
+    "  statline status --json | jq '.children[] | select(.state != \"running\")'\n";
+
+inline constexpr const char* tmux =
+    "Print one status-line segment for tmux\n"
+    "\n"
+    "Meant for tmux's #(...) in status-left/status-right, which runs it every\n"
+    "status-interval. It is built to be fast and never to hang: the whole exchange has a\n"
+    "100 ms budget (--timeout); if statlined is not running or does not answer in time it\n"
+    "prints \"statline: down\", if it rejects the request \"statline: error\", and it always\n"
+    "exits 0 with nothing on stderr.";
+
+inline constexpr const char* tmux_footer =
+    "FORMAT names a format from the tmux.formats section of statlined's config; without\n"
+    "it the config's default format is used.\n"
+    "\n"
+    "Examples (in ~/.tmux.conf):\n"
+    "  set -g status-interval 2\n"
+    "  set -g status-right '#(statline tmux) %H:%M'\n"
+    "  set -g status-left '#(statline tmux compact)'\n";
+
+inline constexpr const char* history =
+    "Print the recorded values of one metric\n"
+    "\n"
+    "Prints `HH:MM:SS value` lines, oldest first, in local time; \"-\" marks an interval\n"
+    "without data. SECONDS limits the output to the most recent SECONDS; by default\n"
+    "everything statlined keeps (config key `history`).";
+
+inline constexpr const char* history_footer =
+    "Examples:\n"
+    "  statline history cpu.total.usage 60\n"
+    "  statline history net.total.rx_bytes --json | jq '.points[-1]'\n";
+
+inline constexpr const char* metrics =
+    "Print all metrics in the Prometheus text exposition format\n"
+    "\n"
+    "Prints the daemon's reply up to and including the closing `# EOF` line.";
+
+inline constexpr const char* metrics_footer =
+    "Examples:\n"
+    "  statline metrics | grep '^statline_cpu'\n"
+    "  statline metrics > /var/lib/node_exporter/textfile/statline.prom\n";
+
+inline constexpr const char* watch =
+    "Print one line per sample until Ctrl-C\n"
+    "\n"
+    "Each line shows time, cpu usage, memory used, network receive and transmit rates\n"
+    "(all interfaces counted in net.total) and the 1-minute load average. SECONDS is\n"
+    "passed to statlined as `watch SECONDS`: the time between lines (default: every\n"
+    "sample). Lines are flushed as they arrive, so watch works in pipes.";
+
+inline constexpr const char* watch_footer =
+    "Examples:\n"
+    "  statline watch\n"
+    "    12:00:01 cpu 12.3% mem 39.7% rx 1.2K tx 300B load 0.52\n"
+    "  statline watch 5 --json | jq --unbuffered .cpu.total.usage\n";
+
+inline constexpr const char* ping =
+    "Check that statlined answers (prints \"ok\"; exit status 0, else 69)";
+
+inline constexpr const char* version =
+    "Print the versions of statline and of the running statlined";
+
+inline constexpr const char* reload =
+    "Make statlined re-read its config, like SIGHUP\n"
+    "\n"
+    "A config with errors is refused and the running config stays; the errors are printed\n"
+    "on stderr and the exit status is 1.";
+
+}  // namespace statline::client::help

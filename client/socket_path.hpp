@@ -1,0 +1,22 @@
+// Where the client looks for statlined's socket (DESIGN §4). Deliberately independent
+// of config files: `statline tmux` runs every few seconds and must not parse YAML, so a
+// `socket` set only in statlined's config must be given to the client with --socket or
+// $STATLINE_SOCKET.
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+
+#include "config/config_paths.hpp"
+
+namespace statline::client {
+
+// --socket PATH if given and non-empty, else the daemon's own default lookup
+// (default_socket_path: $STATLINE_SOCKET, $XDG_RUNTIME_DIR/statline.sock,
+// /tmp/statline-<uid>.sock), shared so that both ends always agree.
+std::string resolve_socket_path(const std::optional<std::string>& option, const EnvLookup& env,
+                                uid_t uid);
+
+}  // namespace statline::client

@@ -71,9 +71,14 @@ std::string format_percent(double percent) {
 }
 
 std::string format_number(double value) {
-  if (!std::isfinite(value)) return "-";
-  if (value == 0) return "0";  // also turns -0 into 0
-  return fmt::format("{}", value);
+  // Rates and percentages carry floating-point noise (100.00000000000001) that says
+  // nothing to a reader; three decimals keep every digit that matters.
+  std::string text = format_fixed(value, 3);
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.ends_with('.')) text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
 }
 
 std::string format_duration(double seconds) {

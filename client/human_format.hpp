@@ -25,7 +25,8 @@ std::string format_percent(double percent);
 // Fixed decimals without a negative zero: format_fixed(-0.01, 1) == "0.0".
 std::string format_fixed(double value, int decimals);
 
-// Shortest text that reads back as the same double: "12.3", "42", "0.001".
+// A plain number for people: at most three decimals, no trailing zeros, no exponent:
+// "12.3", "42", "0.001", "63.636" (63.63636…), "100" (100.00000000000001).
 std::string format_number(double value);
 
 // Uptimes: "45s", "5m 03s", "2h 05m", "3d 04h".

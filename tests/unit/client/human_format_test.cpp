@@ -65,11 +65,16 @@ TEST(FormatFixed, NoNegativeZeroButRealNegatives) {
   EXPECT_EQ(format_fixed(1234, 0), "1234");
 }
 
-TEST(FormatNumber, ShortestRoundTrip) {
+TEST(FormatNumber, AtMostThreeDecimalsNoTrailingZeros) {
   EXPECT_EQ(format_number(12.3), "12.3");
   EXPECT_EQ(format_number(42), "42");
   EXPECT_EQ(format_number(0.001), "0.001");
+  EXPECT_EQ(format_number(100.00000000000001), "100");
+  EXPECT_EQ(format_number(63.63636363636364), "63.636");
+  EXPECT_EQ(format_number(25276026880), "25276026880");
+  EXPECT_EQ(format_number(-2.5), "-2.5");
   EXPECT_EQ(format_number(-0.0), "0");
+  EXPECT_EQ(format_number(-0.0001), "0");
   EXPECT_EQ(format_number(std::numeric_limits<double>::infinity()), "-");
 }
 

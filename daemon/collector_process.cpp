@@ -12,6 +12,7 @@
 
 #include "daemon/parse_and_encode.hpp"
 #include "daemon/proc_file_reader.hpp"
+#include "ipc/clock.hpp"
 #include "ipc/doorbell.hpp"
 #include "ipc/sample_ring.hpp"
 #include "logging/log.hpp"
@@ -22,33 +23,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::int64_t realtime_ns() {
-  timespec ts{};
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
 // The first multiple of `interval` on the monotonic clock after `now`: every collector
 // reads at the same instants, so the aggregator sees the four sources land together.
 Clock::time_point next_aligned(Clock::time_point now, Clock::duration interval) {
   const auto ticks = now.time_since_epoch() / interval + 1;
   return Clock::time_point(ticks * interval);
-}
-
-LogPriority log_priority(LogLevel level) {
-  switch (level) {
-    case LogLevel::debug:
-      return LogPriority::debug;
-    case LogLevel::info:
-      return LogPriority::info;
-    case LogLevel::notice:
-      return LogPriority::notice;
-    case LogLevel::warning:
-      return LogPriority::warning;
-    case LogLevel::error:
-      return LogPriority::error;
-  }
-  return LogPriority::info;
 }
 
 class Collector {
@@ -69,7 +48,7 @@ class Collector {
  private:
   void apply_config() {
     const auto published = read_config(config_ring_);
-    set_log_threshold(log_priority(published.config.log_level));
+    set_log_threshold(to_log_priority(published.config.log_level));
     interval_ = std::chrono::duration_cast<Clock::duration>(
         std::chrono::duration<double>(published.config.interval));
     const auto path = source_file_path(published.config.proc_root, source_);

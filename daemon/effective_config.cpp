@@ -1,8 +1,7 @@
 #include "daemon/effective_config.hpp"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "config/config_loader.hpp"
 #include "config/config_paths.hpp"

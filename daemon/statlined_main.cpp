@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
     for (std::string line; std::getline(lines, line);) std::cerr << "statlined: " << line << "\n";
     return EX_CONFIG;
   }
+  set_log_threshold(to_log_priority(config->config.log_level));
   if (check_config) {
     std::cout << "# effective config (from " << config->path << ")\n" << to_yaml(config->config);
     return 0;

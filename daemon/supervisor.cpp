@@ -8,6 +8,7 @@
 
 #include "daemon/restart_backoff.hpp"
 #include "daemon/spawn_child.hpp"
+#include "ipc/clock.hpp"
 #include "logging/log.hpp"
 #include "server/child_table.hpp"
 
@@ -16,12 +17,6 @@ namespace {
 
 // SIGTERM first; whatever has not exited by then gets SIGKILL (DESIGN: stop within 2 s).
 constexpr auto kStopGrace = std::chrono::milliseconds(1500);
-
-double unix_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
 
 std::string describe_exit(int status) {
   if (WIFEXITED(status)) return fmt::format("exit {}", WEXITSTATUS(status));
@@ -205,6 +200,7 @@ void Supervisor::reload() {
     log(LogPriority::warning, "a new socket path takes effect only after a restart");
   }
   config_ = std::move(loaded).value();
+  set_log_threshold(to_log_priority(config_.config.log_level));
   publish_config(channels_.config, config_);
   for (auto& child : children_) {
     if (!wanted(child)) {

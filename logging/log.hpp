@@ -10,10 +10,29 @@
 #include <string>
 #include <string_view>
 
+#include "config/config.hpp"
+
 namespace statline {
 
 // Numeric values are syslog priorities, as sd-daemon's <N> prefixes expect.
 enum class LogPriority { error = 3, warning = 4, notice = 5, info = 6, debug = 7 };
+
+// The configured `log_level` as a priority threshold.
+constexpr LogPriority to_log_priority(LogLevel level) {
+  switch (level) {
+    case LogLevel::debug:
+      return LogPriority::debug;
+    case LogLevel::info:
+      return LogPriority::info;
+    case LogLevel::notice:
+      return LogPriority::notice;
+    case LogLevel::warning:
+      return LogPriority::warning;
+    case LogLevel::error:
+      return LogPriority::error;
+  }
+  return LogPriority::info;
+}
 
 // Sets the role tag and the lowest priority printed; detects the journal once.
 void init_logging(std::string role, LogPriority threshold);

@@ -8,45 +8,18 @@
 #include <chrono>
 
 #include "config/config_loader.hpp"
+#include "ipc/clock.hpp"
 #include "logging/log.hpp"
 #include "server/child_table.hpp"
 
 namespace statline {
 namespace {
 
-std::int64_t monotonic_ns() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-double unix_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
 // Collectors read at the same aligned instants; waiting a moment after the first
 // doorbell lets the other sources land, so one snapshot (and one watch line) covers all.
 std::chrono::microseconds coalesce_delay(double interval) {
   const double seconds = std::min(0.02, interval / 10.0);
   return std::chrono::microseconds(static_cast<long long>(seconds * 1e6));
-}
-
-LogPriority log_priority(LogLevel level) {
-  switch (level) {
-    case LogLevel::debug:
-      return LogPriority::debug;
-    case LogLevel::info:
-      return LogPriority::info;
-    case LogLevel::notice:
-      return LogPriority::notice;
-    case LogLevel::warning:
-      return LogPriority::warning;
-    case LogLevel::error:
-      return LogPriority::error;
-  }
-  return LogPriority::info;
 }
 
 SnapshotBuilder::Feeds attach_feeds(boost::asio::io_context& io, const AggregatorChannels& fds) {
@@ -75,7 +48,7 @@ Aggregator::Aggregator(boost::asio::io_context& io, const AggregatorChannels& fd
       signals_(io, SIGTERM, SIGINT, SIGHUP),
       flush_timer_(io),
       refresh_timer_(io) {
-  set_log_threshold(log_priority(config_.config.log_level));
+  set_log_threshold(to_log_priority(config_.config.log_level));
 }
 
 void Aggregator::start() {
@@ -112,7 +85,7 @@ void Aggregator::wait_signals() {
 void Aggregator::apply_config() {
   try {
     config_ = read_config(config_ring_);
-    set_log_threshold(log_priority(config_.config.log_level));
+    set_log_threshold(to_log_priority(config_.config.log_level));
     server_.reconfigure(config_.config);
     refresh_snapshot(true);
     log(LogPriority::info, "config reloaded");

@@ -4,19 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ipc/clock.hpp"
 #include "ipc/text_payload.hpp"
 
 namespace statline {
-namespace {
-
-std::int64_t clock_ns(clockid_t clock) {
-  timespec ts{};
-  clock_gettime(clock, &ts);
-  return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-}  // namespace
-
 void publish_child_table(SampleRing& ring, const ChildTable& table) {
   nlohmann::json children = nlohmann::json::array();
   for (const auto& child : table.children) {
@@ -33,7 +24,7 @@ void publish_child_table(SampleRing& ring, const ChildTable& table) {
                                 {"socket_path", table.socket_path},
                                 {"children", children}};
   const auto words = text_to_words(document.dump());
-  ring.publish(SlotStamp{0, clock_ns(CLOCK_MONOTONIC), clock_ns(CLOCK_REALTIME)}, words);
+  ring.publish(stamp_now(), words);
 }
 
 std::optional<ChildTable> read_child_table(const SampleRing& ring) {

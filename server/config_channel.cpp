@@ -7,18 +7,14 @@
 
 #include "config/config_loader.hpp"
 #include "config/config_yaml.hpp"
+#include "ipc/clock.hpp"
 #include "ipc/text_payload.hpp"
 
 namespace statline {
 
 void publish_config(SampleRing& ring, const PublishedConfig& published) {
   const nlohmann::json document{{"path", published.path}, {"yaml", to_yaml(published.config)}};
-  timespec mono{}, real{};
-  clock_gettime(CLOCK_MONOTONIC, &mono);
-  clock_gettime(CLOCK_REALTIME, &real);
-  ring.publish(SlotStamp{0, mono.tv_sec * 1'000'000'000LL + mono.tv_nsec,
-                         real.tv_sec * 1'000'000'000LL + real.tv_nsec},
-               text_to_words(document.dump()));
+  ring.publish(stamp_now(), text_to_words(document.dump()));
 }
 
 PublishedConfig read_config(const SampleRing& ring) {

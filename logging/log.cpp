@@ -10,7 +10,7 @@ namespace statline {
 namespace {
 
 struct LogState {
-  std::string role = "statlined";
+  std::string role;  // empty until init_logging (unit tests)
   LogPriority threshold = LogPriority::info;
   bool journal = false;
 };
@@ -67,11 +67,13 @@ bool log_enabled(LogPriority priority) {
 }
 
 void log_line(LogPriority priority, std::string_view message) {
+  const std::string& role = state().role;
+  const std::string tag = role.empty() ? std::string() : role + ": ";
   std::string line;
   if (state().journal) {
-    line = fmt::format("<{}>{}: {}\n", static_cast<int>(priority), state().role, message);
+    line = fmt::format("<{}>{}{}\n", static_cast<int>(priority), tag, message);
   } else {
-    line = fmt::format("statlined: {}: {}: {}\n", state().role, level_word(priority), message);
+    line = fmt::format("statlined: {}{}: {}\n", tag, level_word(priority), message);
   }
   // One write per line so lines from the six processes sharing stderr never interleave.
   [[maybe_unused]] auto written = ::write(STDERR_FILENO, line.data(), line.size());

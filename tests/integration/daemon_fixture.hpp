@@ -1,0 +1,53 @@
+// What most tests start from: a temp dir, a synthetic /proc kept current in it, and a
+// statlined reading it; plus the polling helpers tests use to wait for samples without
+// fixed sleeps.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "tests/integration/daemon_process.hpp"
+#include "tests/integration/synthetic_proc.hpp"
+#include "tests/integration/temp_dir.hpp"
+
+namespace statline::integration {
+
+using Json = nlohmann::ordered_json;
+using namespace std::chrono_literals;
+
+struct SyntheticDaemon {
+  explicit SyntheticDaemon(double interval, std::string config_text = "");
+
+  const std::filesystem::path& socket() const { return daemon.socket(); }
+
+  TempDir dir;
+  SyntheticProc proc;
+  DaemonProcess daemon;
+};
+
+// The reply to `request` on a fresh connection, parsed; a JSON null if nothing came back,
+// a discarded value if it was not JSON.
+Json query(const std::filesystem::path& socket, std::string_view request,
+           std::chrono::milliseconds timeout = 3000ms);
+
+// Parses one reply line (discarded value if it is not JSON).
+Json parse(const std::string& line);
+
+// Polls until `done()` or the timeout; true if `done()` became true.
+bool eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout,
+                std::chrono::milliseconds poll = 20ms);
+
+// Polls `get` until `done(snapshot)`; the last snapshot seen (JSON null if none).
+Json wait_for_snapshot(const std::filesystem::path& socket,
+                       const std::function<bool(const Json&)>& done,
+                       std::chrono::milliseconds timeout);
+
+// True if snapshot[a][b]... exists and is not null.
+bool has(const Json& snapshot, std::string_view source);
+
+}  // namespace statline::integration

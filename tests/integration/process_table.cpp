@@ -1,0 +1,53 @@
+#include "tests/integration/process_table.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <string_view>
+
+#include "tests/integration/temp_dir.hpp"
+
+namespace statline::integration {
+
+std::optional<ProcessInfo> process_info(pid_t pid) {
+  const std::string stat = read_file("/proc/" + std::to_string(pid) + "/stat");
+  // "pid (comm) S ppid ...": comm may hold spaces and parentheses, so split after the
+  // last ')'.
+  const auto close = stat.rfind(')');
+  if (close == std::string::npos || close + 4 >= stat.size()) return std::nullopt;
+  ProcessInfo info;
+  info.pid = pid;
+  info.state = stat[close + 2];
+  const char* begin = stat.data() + close + 4;
+  const char* end = stat.data() + stat.size();
+  if (std::from_chars(begin, end, info.ppid).ec != std::errc()) return std::nullopt;
+  return info;
+}
+
+std::vector<pid_t> children_of(pid_t parent) {
+  std::vector<pid_t> children;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
+    const std::string name = entry.path().filename().string();
+    pid_t pid = 0;
+    if (std::from_chars(name.data(), name.data() + name.size(), pid).ec != std::errc()) continue;
+    const auto info = process_info(pid);
+    if (info && info->ppid == parent && info->state != 'Z') children.push_back(pid);
+  }
+  std::sort(children.begin(), children.end());
+  return children;
+}
+
+std::string process_args(pid_t pid) {
+  std::string args = read_file("/proc/" + std::to_string(pid) + "/cmdline");
+  while (!args.empty() && args.back() == '\0') args.pop_back();
+  std::replace(args.begin(), args.end(), '\0', ' ');
+  return args;
+}
+
+bool process_alive(pid_t pid) {
+  const auto info = process_info(pid);
+  return info && info->state != 'Z';
+}
+
+}  // namespace statline::integration

@@ -1,0 +1,31 @@
+// What /proc says about processes: who the children of the supervisor are and what
+// their titles read, as `ps -o pid,ppid,args` would show them.
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace statline::integration {
+
+struct ProcessInfo {
+  pid_t pid = 0;
+  pid_t ppid = 0;
+  char state = '?';  // R, S, Z, ...
+};
+
+// nullopt if the process does not exist (any more).
+std::optional<ProcessInfo> process_info(pid_t pid);
+
+// Every live process whose parent is `parent`, sorted by pid.
+std::vector<pid_t> children_of(pid_t parent);
+
+// argv joined with spaces, as ps prints it; empty for a gone process or a zombie.
+std::string process_args(pid_t pid);
+
+// True while the process exists and is not a zombie.
+bool process_alive(pid_t pid);
+
+}  // namespace statline::integration

@@ -1,5 +1,5 @@
 // Starting a built binary for a test, and waiting for it with a bound: the one place
-// that knows about posix_spawn, the inherited environment and exit-status encoding.
+// that knows about fork/exec, the inherited environment and exit-status encoding.
 #pragma once
 
 #include <sys/types.h>
@@ -27,8 +27,9 @@ struct SpawnRequest {
 
 // The test's environment minus anything that would change where statline looks for its
 // config or socket or make it believe systemd started it (STATLINE_*, NOTIFY_SOCKET,
-// LISTEN_*, WATCHDOG_*, XDG_CONFIG_HOME, XDG_RUNTIME_DIR), plus `extra_env`. Throws on
-// failure to spawn.
+// LISTEN_*, WATCHDOG_*, XDG_CONFIG_HOME, XDG_RUNTIME_DIR), plus `extra_env`. The process
+// is SIGKILLed if the test process dies first. Throws if fork fails; a failed exec
+// exits 127.
 pid_t spawn_process(const SpawnRequest& request);
 
 // Exit code, or 128 + signal number for a process killed by a signal; nullopt if it is

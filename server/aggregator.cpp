@@ -113,7 +113,7 @@ void Aggregator::flush() {
   refresh_snapshot(true);
   const double time = snapshot_.time;
   server_.sessions().for_each_watcher([&](Session& session) {
-    if (session.watch_due(time)) session.send(snapshot_line_);
+    if (session.watch_due(time, config_.config.interval)) session.send(snapshot_line_);
   });
 }
 

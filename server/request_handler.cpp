@@ -39,7 +39,9 @@ void RequestHandler::on_line(Session& session, std::string_view line) {
   if (starts_watch) {
     session.start_watching(period);
     // The current snapshot at once, then one per sample.
-    if (session.watch_due(context_.snapshot().time)) session.send(context_.snapshot_line());
+    if (session.watch_due(context_.snapshot().time, context_.config().interval)) {
+      session.send(context_.snapshot_line());
+    }
   }
 }
 

@@ -50,8 +50,15 @@ void Session::on_read(const boost::system::error_code& error, std::size_t bytes)
     close();
     return;
   }
+  if (error == boost::asio::error::eof) {
+    // The client finished sending (`echo get | socat ...` half-closes): every reply still
+    // queued is delivered, and a watcher keeps streaming until a write fails.
+    input_.clear();
+    if (!watching_) close();
+    return;
+  }
   if (error) {
-    // EOF or reset: a client that vanished, mid-reply or not, costs nothing more.
+    // Reset: a client that vanished, mid-reply or not, costs nothing more.
     shutdown();
     return;
   }
@@ -124,8 +131,10 @@ void Session::start_watching(double period_seconds) {
   idle_timer_.cancel();
 }
 
-bool Session::watch_due(double time) {
-  if (time - last_watch_time_ + 1e-3 < watch_period_) return false;
+bool Session::watch_due(double time, double interval) {
+  // Sample times jitter by milliseconds: half an interval of slack keeps `watch 1` at one
+  // line per second instead of skipping a sample that landed a hair early.
+  if (time - last_watch_time_ + interval / 2 < watch_period_) return false;
   last_watch_time_ = time;
   return true;
 }

@@ -48,8 +48,9 @@ class Session : public std::enable_shared_from_this<Session> {
   // client goes away; idle timeouts no longer apply.
   void start_watching(double period_seconds);
   bool watching() const { return watching_; }
-  // True when a watcher is due for a snapshot taken at `time` (unix seconds).
-  bool watch_due(double time);
+  // True when a watcher is due for a snapshot taken at `time` (unix seconds), samples
+  // arriving every `interval` seconds.
+  bool watch_due(double time, double interval);
 
   Clock::time_point last_activity() const { return last_activity_; }
   const std::string& peer() const { return peer_; }

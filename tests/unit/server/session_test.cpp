@@ -74,10 +74,35 @@ TEST_F(SessionTest, AnswersPipelinedRequestsInOrder) {
   EXPECT_EQ(replies, "one\ntwo\nthree\n");
 }
 
+TEST_F(SessionTest, AHalfClosedClientStillGetsEveryQueuedReply) {
+  stream_protocol::socket client(io);
+  auto session = open_session(client);
+  std::string requests;
+  for (int i = 0; i < 500; ++i) requests += "request number " + std::to_string(i) + "\n";
+  boost::asio::write(client, boost::asio::buffer(requests));
+  client.shutdown(stream_protocol::socket::shutdown_send);
+  std::string replies;
+  boost::system::error_code error;
+  run_until([&] {
+    char buffer[4096];
+    while (client.available() > 0) {
+      replies.append(buffer, client.read_some(boost::asio::buffer(buffer), error));
+    }
+    return registry.size() == 0;
+  });
+  client.non_blocking(false);
+  char buffer[4096];
+  while (!error) replies.append(buffer, client.read_some(boost::asio::buffer(buffer), error));
+  EXPECT_EQ(replies, requests);
+  EXPECT_EQ(error, boost::asio::error::eof);
+}
+
 TEST_F(SessionTest, AnOverlongLineGetsAnErrorAndTheConnectionIsClosed) {
   stream_protocol::socket client(io);
   auto session = open_session(client);
-  boost::asio::write(client, boost::asio::buffer(std::string(5000, 'x') + "\n"));
+  std::string line(5000, 'x');
+  line += '\n';
+  boost::asio::write(client, boost::asio::buffer(line));
   run_until([&] { return registry.size() == 0; });
   EXPECT_EQ(registry.size(), 0u);
   // The reply arrives before the hang-up; the rest of the client's unread line makes the
@@ -163,9 +188,11 @@ TEST_F(SessionTest, WatchDueHonoursThePeriod) {
   stream_protocol::socket client(io);
   auto session = open_session(client);
   session->start_watching(2.0);
-  EXPECT_TRUE(session->watch_due(100.0));
-  EXPECT_FALSE(session->watch_due(101.0));
-  EXPECT_TRUE(session->watch_due(102.0));
+  EXPECT_TRUE(session->watch_due(100.0, 0.2));
+  EXPECT_FALSE(session->watch_due(101.0, 0.2));
+  // A sample a few milliseconds early still counts as the one two seconds on.
+  EXPECT_TRUE(session->watch_due(101.995, 0.2));
+  EXPECT_FALSE(session->watch_due(102.2, 0.2));
 }
 
 }  // namespace

@@ -131,14 +131,7 @@ std::optional<std::string> check_state(const LogState& s, std::uint64_t file_siz
 
 HistoryLog HistoryLog::create(std::string_view name, RingKind kind) {
   const std::uint64_t bytes = sizeof(LogHeader) + history_layout::kInitialAreaBytes;
-  const int fd = shared_memory::create(name, bytes, shared_memory::Growth::may_grow);
-  void* base = nullptr;
-  try {
-    base = shared_memory::map(fd, bytes);
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
+  const auto [fd, base] = shared_memory::create_mapped(name, bytes, shared_memory::Growth::may_grow);
   auto* header = new (base) LogHeader{};
   header->magic = history_layout::kLogMagic;
   header->version = history_layout::kLogVersion;

@@ -1,5 +1,7 @@
 #include "ipc/sample_codec.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -72,20 +74,21 @@ std::uint64_t header_word(Tag tag, std::uint64_t flags, std::uint64_t count) {
   return static_cast<std::uint64_t>(tag) | flags << 8 | count << 32;
 }
 
+// Names in error messages are cut at 64 bytes: the message is for a human, and an
+// over-long name is exactly the case being reported.
 std::string quoted(std::string_view name) {
-  return "\"" + std::string(name.substr(0, 64)) + (name.size() > 64 ? "...\"" : "\"");
+  return fmt::format("\"{}{}\"", name.substr(0, 64), name.size() > 64 ? "..." : "");
 }
 
 ParseError too_long_name(const char* what, std::string_view name) {
-  return ParseError{std::string(what) + " " + quoted(name) + " is " + std::to_string(name.size()) +
-                    " bytes, the limit is " + std::to_string(kMaxNameBytes)};
+  return ParseError{fmt::format("{} {} is {} bytes, the limit is {}", what, quoted(name),
+                                name.size(), kMaxNameBytes)};
 }
 
 ParseError too_large(const char* source, std::uint64_t count, const char* unit,
                      std::uint64_t needed, std::uint32_t max_words) {
-  return ParseError{std::string(source) + " sample: " + std::to_string(count) + " " + unit +
-                    " need " + std::to_string(needed) + " words, the ring slot holds " +
-                    std::to_string(max_words)};
+  return ParseError{fmt::format("{} sample: {} {} need {} words, the ring slot holds {}", source,
+                                count, unit, needed, max_words)};
 }
 
 void put_name(std::vector<std::uint64_t>& out, std::string_view name) {

@@ -96,14 +96,7 @@ SampleRing SampleRing::create(std::string_view name, RingKind kind, RingGeometry
                                 " words is too large");
   }
   const std::uint64_t bytes = ring_layout::ring_bytes(geometry.capacity, slot_size);
-  const int fd = shared_memory::create(name, bytes, shared_memory::Growth::fixed);
-  void* base = nullptr;
-  try {
-    base = shared_memory::map(fd, bytes);
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
+  const auto [fd, base] = shared_memory::create_mapped(name, bytes, shared_memory::Growth::fixed);
   // ftruncate zero-filled the memory; constructing the objects in place starts the
   // lifetime of the atomics (every lock 0, every slot empty).
   auto* header = new (base) RingHeader{};

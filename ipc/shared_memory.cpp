@@ -76,4 +76,14 @@ void unmap(void* base, std::size_t size) noexcept {
   if (base != nullptr) ::munmap(base, size);
 }
 
+Region create_mapped(std::string_view name, std::uint64_t size, Growth growth) {
+  const int fd = create(name, size, growth);
+  try {
+    return Region{fd, map(fd, size)};
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+}
+
 }  // namespace statline::shared_memory

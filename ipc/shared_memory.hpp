@@ -28,6 +28,14 @@ void grow(int fd, std::uint64_t size);
 // std::system_error.
 void* map(int fd, std::uint64_t size);
 
+struct Region {
+  int fd = -1;
+  void* base = nullptr;
+};
+
+// create() then map(); the fd is closed again if mapping fails. Throws std::system_error.
+Region create_mapped(std::string_view name, std::uint64_t size, Growth growth);
+
 // munmap; a null base is ignored.
 void unmap(void* base, std::size_t size) noexcept;
 

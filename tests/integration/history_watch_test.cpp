@@ -38,10 +38,11 @@ TEST(History, KeepsOnePointPerSampleWithTheExpectedValues) {
     EXPECT_NEAR(point[1].get<double>(), usage, 0.3) << reply.dump();
     const double time = point[0].get<double>();
     if (previous_time > 0) {
-      // One point per sample: consecutive points one interval apart (two if a read was
-      // skipped under load, never closer).
+      // One point per sample: consecutive points one interval apart, never closer. A
+      // loaded machine (sanitizer builds, CI) may skip a tick or two, so the upper bound
+      // only catches a history that lost most of its points.
       EXPECT_GT(time - previous_time, 0.5 * kInterval) << reply.dump();
-      EXPECT_LT(time - previous_time, 2.5 * kInterval) << reply.dump();
+      EXPECT_LT(time - previous_time, 5 * kInterval) << reply.dump();
     }
     previous_time = time;
   }
@@ -82,7 +83,7 @@ TEST(Watch, StreamsOneSnapshotLinePerSample) {
     const double time = snapshot["time"].get<double>();
     if (previous_time > 0) {
       EXPECT_GT(time, previous_time) << "two watch lines for the same sample";
-      EXPECT_LT(time - previous_time, 2.5 * kInterval);
+      EXPECT_LT(time - previous_time, 5 * kInterval) << "watch skipped most samples";
     }
     previous_time = time;
   }
@@ -90,7 +91,8 @@ TEST(Watch, StreamsOneSnapshotLinePerSample) {
 
 // `watch SECONDS` thins the stream to one line per SECONDS: with samples every 0.2 s and
 // `watch 1`, lines are one second of samples apart. Sample timestamps carry a few ms of
-// scheduling jitter, so 0.995 s between two samples five intervals apart is "one second".
+// scheduling jitter, so 0.995 s between two samples five intervals apart is "one second";
+// a tick skipped under load makes a gap one interval longer, never shorter.
 TEST(Watch, PeriodThinsTheStreamToOneLinePerPeriod) {
   constexpr double kFast = 0.2;
   SyntheticDaemon d(kFast);
@@ -98,12 +100,14 @@ TEST(Watch, PeriodThinsTheStreamToOneLinePerPeriod) {
   auto client = SocketClient::connect(d.socket());
   ASSERT_TRUE(client);
   ASSERT_TRUE(client->send_line("watch 1"));
-  const auto lines = client->read_lines(4, std::chrono::milliseconds(4500));
+  const auto lines = client->read_lines(4, std::chrono::milliseconds(8000));
   ASSERT_EQ(lines.size(), 4u);
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const double delta =
         parse(lines[i])["time"].get<double>() - parse(lines[i - 1])["time"].get<double>();
-    EXPECT_NEAR(delta, 1.0, kFast / 2)
+    EXPECT_GT(delta, 1.0 - kFast / 2)
+        << "line " << i << " came " << delta << " s of samples after the previous one";
+    EXPECT_LT(delta, 1.0 + 2.5 * kFast)
         << "line " << i << " came " << delta << " s of samples after the previous one";
   }
 }

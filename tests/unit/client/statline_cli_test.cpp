@@ -14,8 +14,10 @@ using namespace std::chrono_literals;
 const std::string kStatline = std::string(STATLINE_BIN_DIR) + "/statline";
 const std::string kNoSocket = "/nonexistent-statline-dir/statline.sock";
 
-// Slack for spawning the process and a busy, shared test machine.
-constexpr auto kSlack = 400ms;
+// Deadline tests check that the client gives up at its deadline rather than at the 2 s
+// default or never; the slack covers spawning the process on a busy machine under a
+// sanitizer. How fast it is on a quiet machine is bench/client_latency's job.
+constexpr auto kSlack = 900ms;
 
 ProcessResult statline(std::vector<std::string> args, EnvChanges env = {}) {
   args.insert(args.begin(), kStatline);
@@ -27,12 +29,11 @@ std::string line(const char* text) {
   return std::string(text) + "\n";
 }
 
-TEST(StatlineTmux, NoDaemonPrintsDownQuicklyAndExitsZero) {
+TEST(StatlineTmux, NoDaemonPrintsDownAndExitsZero) {
   const auto result = statline({"--socket", kNoSocket, "tmux"});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.out, "statline: down\n");
   EXPECT_EQ(result.err, "");
-  EXPECT_LT(result.elapsed, 100ms + kSlack);
 }
 
 TEST(StatlineTmux, SilentDaemonPrintsDownAfterTheHundredMillisecondBudget) {

@@ -55,11 +55,21 @@ struct ThresholdConfig {
   friend bool operator==(const ThresholdConfig&, const ThresholdConfig&) = default;
 };
 
+// tmux style directives (the text inside #[...]) for values over a threshold.
+struct ThresholdStyles {
+  std::string warn = "fg=yellow";
+  std::string crit = "fg=red";
+  friend bool operator==(const ThresholdStyles&, const ThresholdStyles&) = default;
+};
+
 struct TmuxConfig {
   std::string format = "default";             // name of the format `statline tmux` uses
-  std::map<std::string, std::string> formats;  // named formats (templates)
+  // Named formats (templates, tmux/template.hpp), checked when the config loads. They
+  // add to the built-in ones (tmux/builtin_formats.hpp) and may replace them.
+  std::map<std::string, std::string> formats;
   std::map<std::string, ThresholdConfig> thresholds{{"cpu", {50, 80}}, {"mem", {70, 90}}};
-  bool ascii = false;
+  ThresholdStyles styles;
+  bool ascii = false;  // spark lines, meters and built-in formats without Unicode
   friend bool operator==(const TmuxConfig&, const TmuxConfig&) = default;
 };
 

@@ -26,7 +26,7 @@ std::string error_text(int error) {
 }  // namespace
 
 Result<Config> parse_config(std::string_view yaml_text, std::string_view file_name) {
-  NodeReader reader(file_name);
+  NodeReader reader(file_name, yaml_text);
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(yaml_text));

@@ -11,7 +11,10 @@
 #include "config/config_limits.hpp"
 #include "config/listen_address.hpp"
 #include "config/log_level.hpp"
+#include "config/scalar_position.hpp"
 #include "config/yaml_quote.hpp"
+#include "tmux/builtin_formats.hpp"
+#include "tmux/template.hpp"
 
 namespace statline {
 namespace {
@@ -142,8 +145,17 @@ class Schema {
 
   void tmux(const YAML::Node& node, const Place& at) {
     TmuxConfig& c = c_.tmux;
+    Tracked format;
     const Keys keys{
-        {"format", string_into(c.format, "a format name")},
+        {"format",
+         [this, &c, &format](const YAML::Node& v, const Place& format_at) {
+           format = {format_at, v, false};
+           if (auto name = r_.string(v, format_at, "a format name")) {
+             c.format = std::move(*name);
+           } else {
+             format.failed = true;
+           }
+         }},
         {"formats",
          [this, &c](const YAML::Node& v, const Place& formats_at) {
            // A template often starts with `#[`, which YAML reads as a comment.
@@ -151,13 +163,48 @@ class Schema {
                       [this, &c](const std::string& name, const YAML::Node& e, const Place& e_at) {
                         const auto text =
                             r_.string(e, e_at, "a format string (quoted if it starts with #)");
-                        if (text) c.formats[name] = *text;
+                        if (text && template_ok(*text, e, e_at)) c.formats[name] = *text;
                       });
          }},
         {"thresholds", [this](const YAML::Node& v, const Place& t_at) { thresholds(v, t_at); }},
+        {"styles",
+         [this, &c](const YAML::Node& v, const Place& styles_at) {
+           const Keys style_keys{{"warn", style_into(c.styles.warn)},
+                                 {"crit", style_into(c.styles.crit)}};
+           r_.mapping(v, styles_at, style_keys);
+         }},
         {"ascii", bool_into(c.ascii)},
     };
     r_.mapping(node, at, keys);
+    if (format.at && !format.failed && tmux::find_builtin_format(c.format) == nullptr &&
+        !c.formats.contains(c.format)) {
+      std::vector<std::string_view> known;
+      for (const auto& builtin : tmux::kBuiltinFormats) known.push_back(builtin.name);
+      for (const auto& [name, text] : c.formats) known.push_back(name);
+      r_.error(*format.at, fmt::format("unknown format {} (known: {}){}", yaml_quote(c.format),
+                                       fmt::join(known, ", "), did_you_mean_hint(c.format, known)));
+    }
+  }
+
+  // Parses a template; an error points at the character inside the string, when the
+  // file's text lets us find it.
+  bool template_ok(const std::string& text, const YAML::Node& node, const Place& at) {
+    const auto parsed = tmux::parse_template(text);
+    const auto* error = std::get_if<tmux::TemplateError>(&parsed);
+    if (error == nullptr) return true;
+    const auto inside = position_in_scalar(r_.source(), node.Mark(), error->offset);
+    r_.error(Place{at.path, inside.value_or(node.Mark())}, error->message);
+    return false;
+  }
+
+  Read style_into(std::string& field) {
+    return [this, &field](const YAML::Node& v, const Place& at) {
+      constexpr std::string_view kExpected = "a tmux style such as \"fg=red,bold\" (without #[ ])";
+      auto text = r_.string(v, at, kExpected, Empty::allowed);
+      if (!text) return;
+      if (text->find_first_of("#[]\n\r") != std::string::npos) return r_.fail(at, kExpected, v);
+      field = std::move(*text);
+    };
   }
 
   // Entries replace the built-in ones of the same name; the others stay, so setting

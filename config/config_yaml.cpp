@@ -77,6 +77,8 @@ std::string to_yaml(const Config& c) {
   for (const auto& [name, t] : c.tmux.thresholds) {
     fmt::format_to(line, "    {}: {{warn: {}, crit: {}}}\n", name, number(t.warn), number(t.crit));
   }
+  fmt::format_to(line, "  styles: {{warn: {}, crit: {}}}\n", yaml_quote(c.tmux.styles.warn),
+                 yaml_quote(c.tmux.styles.crit));
   fmt::format_to(line, "  ascii: {}\n", boolean(c.tmux.ascii));
 
   out += "metrics:\n";

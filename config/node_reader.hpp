@@ -42,7 +42,11 @@ struct NumberRule {
 
 class NodeReader {
  public:
-  explicit NodeReader(std::string_view file_name) : file_name_(file_name) {}
+  // `source` is the file's text, for positions inside a scalar (scalar_position.hpp).
+  explicit NodeReader(std::string_view file_name, std::string_view source = {})
+      : file_name_(file_name), source_(source) {}
+
+  std::string_view source() const { return source_; }
 
   // What to do with one value found at a place.
   using Read = std::function<void(const YAML::Node& value, const Place& at)>;
@@ -105,6 +109,7 @@ class NodeReader {
     std::string message;
   };
   std::string file_name_;
+  std::string_view source_;
   std::vector<Error> errors_;
 };
 

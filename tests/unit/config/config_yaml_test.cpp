@@ -34,11 +34,12 @@ Config everything_changed() {
   c.access = {{0, 1000, 4294967294u}, 0};
   c.clients = {65536, 4096, 0.001};
   c.tmux.format = "with: colon";
-  c.tmux.formats = {{"compact", "#[fg=red]#{cpu.total.usage}%\t#[default]"},
-                    {"two words", "line\nbreak ünïcødé"},
-                    {"- dash", "'single' \"double\""}};
+  c.tmux.formats = {{"with: colon", "#[fg=red]{cpu:.1f}%\t#[default] {{x}} #{host}"},
+                    {"two words", "ünïcødé {mem.used:bytes}"},
+                    {"- dash", "'single' \"double\" {load}"}};
   c.tmux.thresholds = {
       {"cpu", {0, 0}}, {"mem", {1e-9, 1e15}}, {"net", {1.5e6, 1e8}}, {"load", {2, 2}}};
+  c.tmux.styles = {"fg=colour226,bold", ""};
   c.tmux.ascii = true;
   c.metrics.listen = "[::1]:9101";
   return c;
@@ -81,6 +82,8 @@ TEST(ConfigToYaml, EveryFieldChangedDiffersFromDefaultsEverywhere) {
   EXPECT_NE(c.tmux.format, d.tmux.format);
   EXPECT_NE(c.tmux.formats, d.tmux.formats);
   EXPECT_NE(c.tmux.thresholds, d.tmux.thresholds);
+  EXPECT_NE(c.tmux.styles.warn, d.tmux.styles.warn);
+  EXPECT_NE(c.tmux.styles.crit, d.tmux.styles.crit);
   EXPECT_NE(c.tmux.ascii, d.tmux.ascii);
   EXPECT_NE(c.metrics.listen, d.metrics.listen);
 }
@@ -120,6 +123,7 @@ TEST(ConfigToYaml, DefaultsReadLikeTheExampleConfig) {
             "  thresholds:\n"
             "    cpu: {warn: 50, crit: 80}\n"
             "    mem: {warn: 70, crit: 90}\n"
+            "  styles: {warn: \"fg=yellow\", crit: \"fg=red\"}\n"
             "  ascii: false\n"
             "metrics:\n"
             "  listen: null\n");

@@ -88,6 +88,26 @@ Result<std::optional<double>> optional_seconds(std::string_view command, Args ar
   return std::optional<double>(value);
 }
 
+// tmux [--follow] [--ascii] [FORMAT]: options in any order, at most one format name.
+Result<Request> tmux_request(Args args) {
+  TmuxRequest request;
+  for (const std::string_view arg : args) {
+    if (arg == "--follow") {
+      request.follow = true;
+    } else if (arg == "--ascii") {
+      request.ascii = true;
+    } else if (arg.starts_with("--")) {
+      return ParseError{fmt::format("tmux: unknown option {} (expected --follow or --ascii)",
+                                    quote_untrusted(arg))};
+    } else if (request.format) {
+      return ParseError{"tmux: too many arguments (usage: tmux [--follow] [--ascii] [FORMAT])"};
+    } else {
+      request.format = std::string(arg);
+    }
+  }
+  return Request{std::move(request)};
+}
+
 struct Command {
   std::string_view name;
   std::string_view usage;  // the arguments, for "too many arguments"
@@ -102,12 +122,7 @@ constexpr std::array<Command, 9> kCommands{{
      [](Args args) -> Result<Request> {
        return Request{GetRequest{{args.begin(), args.end()}}};
      }},
-    {"tmux", "[FORMAT]", 1,
-     [](Args args) -> Result<Request> {
-       TmuxRequest request;
-       if (!args.empty()) request.format = std::string(args[0]);
-       return Request{std::move(request)};
-     }},
+    {"tmux", "[--follow] [--ascii] [FORMAT]", 3, tmux_request},
     {"history", "METRIC [SECONDS]", 2,
      [](Args args) -> Result<Request> {
        if (args.empty()) return ParseError{"history: missing METRIC"};

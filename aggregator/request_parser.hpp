@@ -31,6 +31,8 @@ struct GetRequest {
 };
 struct TmuxRequest {
   std::optional<std::string> format;  // a named format from the config; empty: the default
+  bool follow = false;  // --follow: a line per sample until the client closes
+  bool ascii = false;   // --ascii: no Unicode glyphs
   friend bool operator==(const TmuxRequest&, const TmuxRequest&) = default;
 };
 struct HistoryRequest {

@@ -49,6 +49,7 @@ Aggregator::Aggregator(boost::asio::io_context& io, const AggregatorChannels& fd
       flush_timer_(io),
       refresh_timer_(io) {
   set_log_threshold(to_log_priority(config_.config.log_level));
+  tmux_lines_.configure(config_.config.tmux);
 }
 
 void Aggregator::start() {
@@ -87,6 +88,7 @@ void Aggregator::apply_config() {
     config_ = read_config(config_ring_);
     set_log_threshold(to_log_priority(config_.config.log_level));
     server_.reconfigure(config_.config);
+    tmux_lines_.configure(config_.config.tmux);
     refresh_snapshot(true);
     log(LogPriority::info, "config reloaded");
   } catch (const std::exception& e) {
@@ -112,8 +114,19 @@ void Aggregator::flush() {
   if (!arrived) return;
   refresh_snapshot(true);
   const double time = snapshot_.time;
+  // Followers of the same tmux format share one rendering per sample.
+  std::map<std::string, std::string> tmux_lines;
   server_.sessions().for_each_watcher([&](Session& session) {
-    if (session.watch_due(time, config_.config.interval)) session.send(snapshot_line_);
+    if (!session.watch_due(time, config_.config.interval)) return;
+    const std::string& topic = session.watch_topic();
+    if (topic.empty()) return void(session.send(snapshot_line_));
+    auto [line, inserted] = tmux_lines.try_emplace(topic);
+    if (inserted) {
+      const auto [format, ascii] = TmuxLines::parse_topic(topic);
+      const auto rendered = tmux_line(format, ascii);
+      line->second = rendered ? rendered.value() + "\n" : error_reply(rendered.error());
+    }
+    session.send(line->second);
   });
 }
 
@@ -143,7 +156,8 @@ void Aggregator::refresh_snapshot(bool force) {
   const auto max_age = static_cast<std::int64_t>(config_.config.interval * 1e9);
   if (!force && snapshot_built_ns_ >= 0 && now - snapshot_built_ns_ < max_age) return;
   snapshot_ = builder_.build(config_.config, source_health(), now);
-  snapshot_line_ = dump_json(to_json(snapshot_)) + "\n";
+  snapshot_json_ = to_json(snapshot_);
+  snapshot_line_ = dump_json(snapshot_json_) + "\n";
   snapshot_built_ns_ = now;
 }
 
@@ -162,6 +176,11 @@ Result<std::vector<HistoryPoint>> Aggregator::history(const std::string& metric,
   const std::int64_t since =
       seconds ? monotonic_ns() - static_cast<std::int64_t>(*seconds * 1e9) : keep_since();
   return builder_.history(metric, config_.config, since);
+}
+
+Result<std::string> Aggregator::tmux_line(const std::optional<std::string>& format, bool ascii) {
+  refresh_snapshot(false);
+  return tmux_lines_.render(format, ascii, snapshot_json_, builder_, config_.config);
 }
 
 nlohmann::ordered_json Aggregator::status() {

@@ -14,6 +14,7 @@
 #include "server/server.hpp"
 #include "server/snapshot_builder.hpp"
 #include "server/source_feed.hpp"
+#include "server/tmux_lines.hpp"
 
 namespace statline {
 
@@ -30,6 +31,7 @@ class Aggregator final : public RequestContext {
                                             std::optional<double> seconds) override;
   nlohmann::ordered_json status() override;
   Result<bool> request_reload() override;
+  Result<std::string> tmux_line(const std::optional<std::string>& format, bool ascii) override;
 
  private:
   void wait_signals();
@@ -53,7 +55,9 @@ class Aggregator final : public RequestContext {
   boost::asio::steady_timer refresh_timer_;
   bool flush_pending_ = false;
   Snapshot snapshot_;
+  nlohmann::ordered_json snapshot_json_;
   std::string snapshot_line_;
+  TmuxLines tmux_lines_;
   std::int64_t snapshot_built_ns_ = -1;
 };
 

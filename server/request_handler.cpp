@@ -6,7 +6,7 @@
 
 #include "aggregator/request_parser.hpp"
 #include "aggregator/snapshot_path.hpp"
-#include "aggregator/tmux_default_line.hpp"
+#include "server/tmux_lines.hpp"
 
 namespace statline {
 namespace {
@@ -34,19 +34,20 @@ std::string error_reply(std::string_view message) {
 void RequestHandler::on_line(Session& session, std::string_view line) {
   bool starts_watch = false;
   double period = 0;
-  auto reply = respond(line, &starts_watch, &period);
+  std::string topic;
+  auto reply = respond(line, &starts_watch, &period, &topic);
   if (!reply.empty()) session.send(std::move(reply));
   if (starts_watch) {
-    session.start_watching(period);
-    // The current snapshot at once, then one per sample.
-    if (session.watch_due(context_.snapshot().time, context_.config().interval)) {
-      session.send(context_.snapshot_line());
-    }
+    session.start_watching(period, topic);
+    // The current sample at once (a tmux follower just got its line as the reply), then
+    // one line per sample.
+    const bool due = session.watch_due(context_.snapshot().time, context_.config().interval);
+    if (due && topic.empty()) session.send(context_.snapshot_line());
   }
 }
 
 std::string RequestHandler::respond(std::string_view line, bool* starts_watch,
-                                    double* watch_period) {
+                                    double* watch_period, std::string* watch_topic) {
   const auto request = parse_request(line);
   if (!request) return error_reply(request.error());
   return std::visit(
@@ -60,13 +61,15 @@ std::string RequestHandler::respond(std::string_view line, bool* starts_watch,
             const auto selected = select_paths(to_json(context_.snapshot()), get.paths);
             return selected ? json_line(selected.value()) : error_reply(selected.error());
           },
-          [this](const TmuxRequest& tmux) {
-            const auto& config = context_.config().tmux;
-            if (tmux.format && *tmux.format != "default") {
-              return error_reply(
-                  fmt::format("unknown tmux format \"{}\" (known: default)", *tmux.format));
+          [&](const TmuxRequest& tmux) {
+            const auto rendered = context_.tmux_line(tmux.format, tmux.ascii);
+            if (!rendered) return error_reply(rendered.error());
+            if (tmux.follow) {
+              if (starts_watch) *starts_watch = true;
+              if (watch_period) *watch_period = 0;
+              if (watch_topic) *watch_topic = TmuxLines::topic(tmux.format, tmux.ascii);
             }
-            return render_default_tmux_line(context_.snapshot(), config) + "\n";
+            return rendered.value() + "\n";
           },
           [this](const HistoryRequest& history) {
             const auto points = context_.history(history.metric, history.seconds);

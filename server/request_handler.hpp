@@ -26,6 +26,9 @@ class RequestContext {
                                                     std::optional<double> seconds) = 0;
   virtual nlohmann::ordered_json status() = 0;
   virtual Result<bool> request_reload() = 0;
+  // The tmux line (no newline) of a format (nullopt: the configured default), or why not.
+  virtual Result<std::string> tmux_line(const std::optional<std::string>& format,
+                                        bool ascii) = 0;
 };
 
 class RequestHandler final : public LineHandler {
@@ -33,8 +36,10 @@ class RequestHandler final : public LineHandler {
   explicit RequestHandler(RequestContext& context) : context_(context) {}
   void on_line(Session& session, std::string_view line) override;
   // The reply to one line, for tests and for on_line; empty for `watch` (which streams).
+  // A request that turns the session into a stream sets *starts_watch, the period and the
+  // topic (empty: snapshot JSON; else tmux lines, see TmuxLines::topic).
   std::string respond(std::string_view line, bool* starts_watch = nullptr,
-                      double* watch_period = nullptr);
+                      double* watch_period = nullptr, std::string* watch_topic = nullptr);
 
  private:
   RequestContext& context_;

@@ -125,9 +125,10 @@ void Session::shutdown() {
   registry_.remove(shared_from_this());
 }
 
-void Session::start_watching(double period_seconds) {
+void Session::start_watching(double period_seconds, std::string topic) {
   watching_ = true;
   watch_period_ = period_seconds;
+  watch_topic_ = std::move(topic);
   idle_timer_.cancel();
 }
 

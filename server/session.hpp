@@ -44,10 +44,12 @@ class Session : public std::enable_shared_from_this<Session> {
   // when its unwritten output would pass the per-client cap.
   bool send(std::string data);
 
-  // Watch mode: a snapshot line is pushed every `period` (0: every sample) until the
-  // client goes away; idle timeouts no longer apply.
-  void start_watching(double period_seconds);
+  // Watch mode: a line is pushed every `period` (0: every sample) until the client goes
+  // away; idle timeouts no longer apply. `topic` says which line: empty for the snapshot
+  // JSON (`watch`), else what the handler chose (`tmux --follow` streams tmux lines).
+  void start_watching(double period_seconds, std::string topic = {});
   bool watching() const { return watching_; }
+  const std::string& watch_topic() const { return watch_topic_; }
   // True when a watcher is due for a snapshot taken at `time` (unix seconds), samples
   // arriving every `interval` seconds.
   bool watch_due(double time, double interval);
@@ -74,6 +76,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool closed_ = false;
   bool watching_ = false;
   double watch_period_ = 0;
+  std::string watch_topic_;
   double last_watch_time_ = 0;
   Clock::time_point last_activity_;
   boost::asio::steady_timer idle_timer_;

@@ -146,4 +146,30 @@ Result<std::vector<HistoryPoint>> SnapshotBuilder::history(const std::string& me
   return points;
 }
 
+std::vector<nlohmann::ordered_json> SnapshotBuilder::recent(std::string_view metric,
+                                                            unsigned count,
+                                                            const Config& config) const {
+  std::vector<nlohmann::ordered_json> snapshots;
+  const auto source = source_of_metric(metric);
+  if (!source || count == 0) return snapshots;
+  const auto& feed = feeds_[static_cast<std::size_t>(*source)];
+  if (!feed || !feed->latest()) return snapshots;
+  // count samples, plus the one before them that rates need, plus slack for jitter.
+  const auto window = static_cast<std::int64_t>((count + 1.5) * config.interval * 1e9);
+  const std::int64_t since = feed->latest()->stamp.monotonic_ns - window;
+  std::optional<StampedPayload> previous;
+  feed->history().for_each(since, [&](const SlotStamp& stamp,
+                                      std::span<const std::uint64_t> words) {
+    StampedPayload current{stamp, std::vector<std::uint64_t>(words.begin(), words.end())};
+    Snapshot snapshot;
+    fill_source(snapshot, *source, previous ? &*previous : nullptr, current, config);
+    if (has_value(snapshot, *source)) snapshots.push_back(to_json(snapshot));
+    previous = std::move(current);
+  });
+  if (snapshots.size() > count) {
+    snapshots.erase(snapshots.begin(), snapshots.end() - count);
+  }
+  return snapshots;
+}
+
 }  // namespace statline

@@ -42,6 +42,12 @@ class SnapshotBuilder {
   Result<std::vector<HistoryPoint>> history(const std::string& metric, const Config& config,
                                             std::int64_t since_monotonic_ns) const;
 
+  // The snapshot (only the part of the source `metric` belongs to) at each of the
+  // `count` most recent history samples, oldest first, in JSON form: what sparklines
+  // draw. Reads only the tail of the history, however long it is kept.
+  std::vector<nlohmann::ordered_json> recent(std::string_view metric, unsigned count,
+                                             const Config& config) const;
+
  private:
   const Feeds& feeds_;
 };

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "aggregator/snapshot.hpp"
+#include "server/snapshot_builder.hpp"
+#include "server/tmux_lines.hpp"
 
 namespace statline {
 namespace {
@@ -36,6 +38,10 @@ class FakeContext final : public RequestContext {
     if (reload_error.empty()) return true;
     return ParseError{reload_error};
   }
+  Result<std::string> tmux_line(const std::optional<std::string>& format, bool ascii) override {
+    lines_.configure(config_.tmux);
+    return lines_.render(format, ascii, to_json(snapshot_), builder_, config_);
+  }
 
   Config config_;
   std::string reload_error;
@@ -45,6 +51,9 @@ class FakeContext final : public RequestContext {
  private:
   Snapshot snapshot_;
   std::string line_;
+  SnapshotBuilder::Feeds no_feeds_;  // no history: sparklines stay blank
+  SnapshotBuilder builder_{no_feeds_};
+  TmuxLines lines_;
 };
 
 class RequestHandlerTest : public ::testing::Test {
@@ -71,9 +80,34 @@ TEST_F(RequestHandlerTest, GetSelectsSubtrees) {
 }
 
 TEST_F(RequestHandlerTest, TmuxRendersTheDefaultLine) {
-  EXPECT_EQ(handler.respond("tmux"), "CPU -- MEM 25% ↓-- ↑-- L 0.50\n");
+  EXPECT_EQ(handler.respond("tmux"), "CPU --          MEM 25% ↓-- ↑-- L 0.50\n");
+  EXPECT_EQ(handler.respond("tmux --ascii"), "CPU --          MEM 25% rx -- tx -- L 0.50\n");
+  EXPECT_EQ(handler.respond("tmux mem"), "MEM 25% 250B\n");
   EXPECT_EQ(handler.respond("tmux fancy"),
-            "{\"error\":\"unknown tmux format \\\"fancy\\\" (known: default)\"}\n");
+            "{\"error\":\"unknown tmux format \\\"fancy\\\" (known: cores, cpu, default, "
+            "load, mem, net)\"}\n");
+}
+
+TEST_F(RequestHandlerTest, TmuxRendersConfiguredFormats) {
+  context.config_.tmux.formats["mine"] = "{mem.used_percent:.1f} of {mem.total:bytes}";
+  EXPECT_EQ(handler.respond("tmux mine"), "25.0 of 1.0K\n");
+  context.config_.tmux.format = "mine";
+  EXPECT_EQ(handler.respond("tmux"), "25.0 of 1.0K\n");
+}
+
+TEST_F(RequestHandlerTest, TmuxFollowStreamsTmuxLines) {
+  bool starts_watch = false;
+  double period = -1;
+  std::string topic;
+  EXPECT_EQ(handler.respond("tmux --follow mem", &starts_watch, &period, &topic),
+            "MEM 25% 250B\n");
+  EXPECT_TRUE(starts_watch);
+  EXPECT_EQ(period, 0);
+  EXPECT_EQ(TmuxLines::parse_topic(topic), std::pair(std::optional<std::string>("mem"), false));
+  // A request that fails does not start a stream.
+  starts_watch = false;
+  handler.respond("tmux --follow nosuch", &starts_watch, &period, &topic);
+  EXPECT_FALSE(starts_watch);
 }
 
 TEST_F(RequestHandlerTest, HistoryReportsPointsAndGaps) {

@@ -31,7 +31,9 @@ class ClientError : public std::runtime_error {
 };
 
 // Why a connection failed; the tmux command and the timeout message need to tell them apart.
-enum class ConnectionFailure { connect, timeout, closed, io };
+// output_closed: the descriptor given to Connection::watch_hangup hung up (tmux closed the
+// pipe it reads `statline tmux --follow` from).
+enum class ConnectionFailure { connect, timeout, closed, io, output_closed };
 
 class ConnectionError : public ClientError {
  public:

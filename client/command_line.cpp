@@ -140,8 +140,13 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   status->callback([&] { action = [&](const auto& c) { return run_status(c, json); }; });
 
   CLI::App* tmux = add_command(app, globals, "tmux", help::tmux, help::tmux_footer);
-  tmux->add_option("FORMAT", argument, "Named format from the config")->type_name("");
-  tmux->callback([&] { action = [&](const auto& c) { return run_tmux(c, argument); }; });
+  TmuxOptions tmux_options;
+  tmux->add_option("FORMAT", tmux_options.format, "Named format (built-in or from the config)")
+      ->type_name("");
+  tmux->add_flag("--follow", tmux_options.follow,
+                 "Stay running and print a new line per sample (for #(...))");
+  tmux->add_flag("--ascii", tmux_options.ascii, "No Unicode: ASCII sparklines and meters");
+  tmux->callback([&] { action = [&](const auto& c) { return run_tmux(c, tmux_options); }; });
 
   CLI::App* history = add_command(app, globals, "history", help::history, help::history_footer);
   history->add_option("METRIC", metric, "Snapshot path of a number, e.g. cpu.total.usage")

@@ -31,7 +31,12 @@ int run_ping(const CommandContext& context);
 int run_version(const CommandContext& context);
 int run_reload(const CommandContext& context);
 int run_watch(const CommandContext& context, const std::optional<std::string>& seconds, bool json);
+struct TmuxOptions {
+  std::optional<std::string> format;  // a named format; empty: the daemon's default
+  bool follow = false;                // a line per sample until the reader goes away
+  bool ascii = false;                 // no Unicode glyphs
+};
 // Prints the daemon's tmux line, or a short marker when it cannot; always returns 0.
-int run_tmux(const CommandContext& context, const std::optional<std::string>& format);
+int run_tmux(const CommandContext& context, const TmuxOptions& options);
 
 }  // namespace statline::client

@@ -111,6 +111,7 @@ Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
     if (fd_ >= 0) ::close(fd_);
     fd_ = std::exchange(other.fd_, -1);
+    hangup_fd_ = other.hangup_fd_;
     path_ = std::move(other.path_);
     buffer_ = std::move(other.buffer_);
     start_ = std::exchange(other.start_, 0);
@@ -126,10 +127,13 @@ void Connection::wait_for(short events, Deadline deadline, const char* what) {
   for (;;) {
     const int timeout = poll_timeout(deadline);
     if (timeout == 0) throw_timeout(path_, what);
-    pollfd entry{fd_, events, 0};
-    const int ready = ::poll(&entry, 1, timeout);
+    pollfd entries[2] = {{fd_, events, 0}, {hangup_fd_, 0, 0}};
+    const int ready = ::poll(entries, hangup_fd_ >= 0 ? 2 : 1, timeout);
+    if (ready > 0 && (entries[1].revents & (POLLHUP | POLLERR | POLLNVAL)) != 0) {
+      throw ConnectionError(ConnectionFailure::output_closed, "the output was closed");
+    }
     // POLLERR/POLLHUP also count as ready: the following send/recv reports what happened.
-    if (ready > 0) return;
+    if (ready > 0 && entries[0].revents != 0) return;
     if (ready < 0 && errno != EINTR) {
       throw ConnectionError(ConnectionFailure::io,
                             fmt::format("poll on {}: {}", path_, std::strerror(errno)));

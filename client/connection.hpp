@@ -52,6 +52,11 @@ class Connection {
 
   const std::string& path() const { return path_; }
 
+  // Every later wait also watches `fd` (nothing is read from it) and throws
+  // ConnectionError(output_closed) when it reports a hang-up or an error: a follower
+  // whose reader went away stops at once instead of at its next write.
+  void watch_hangup(int fd) { hangup_fd_ = fd; }
+
  private:
   Connection(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
   // Waits for `events` on the socket; throws a timeout error when the deadline passes.
@@ -60,6 +65,7 @@ class Connection {
   bool fill(Deadline deadline);
 
   int fd_ = -1;
+  int hangup_fd_ = -1;
   std::string path_;
   std::string buffer_;  // bytes received; those before start_ were already returned
   std::size_t start_ = 0;

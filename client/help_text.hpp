@@ -93,16 +93,23 @@ inline constexpr const char* tmux =
     "status-interval. It is built to be fast and never to hang: the whole exchange has a\n"
     "100 ms budget (--timeout); if statlined is not running or does not answer in time it\n"
     "prints \"statline: down\", if it rejects the request \"statline: error\", and it always\n"
-    "exits 0 with nothing on stderr.";
+    "exits 0 with nothing on stderr.\n"
+    "\n"
+    "With --follow it stays running and prints a new line per sample: tmux keeps a #(...)\n"
+    "job that is still running and shows its latest line, so one process serves the bar\n"
+    "instead of a fork per redraw. It reconnects when the daemon restarts and exits when\n"
+    "tmux stops reading.";
 
 inline constexpr const char* tmux_footer =
-    "FORMAT names a format from the tmux.formats section of statlined's config; without\n"
-    "it the config's default format is used.\n"
+    "FORMAT is a built-in format (default, cpu, cores, mem, net, load) or one from the\n"
+    "tmux.formats section of statlined's config; without it the config's tmux.format is\n"
+    "used (built-in: default).\n"
     "\n"
     "Examples (in ~/.tmux.conf):\n"
     "  set -g status-interval 2\n"
     "  set -g status-right '#(statline tmux) %H:%M'\n"
-    "  set -g status-left '#(statline tmux compact)'\n";
+    "  set -g status-right '#(statline tmux --follow) %H:%M'\n"
+    "  set -g status-left '#(statline tmux --follow --ascii cpu)'\n";
 
 inline constexpr const char* history =
     "Print the recorded values of one metric\n"

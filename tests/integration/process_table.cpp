@@ -1,6 +1,7 @@
 #include "tests/integration/process_table.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <charconv>
 #include <filesystem>
 #include <string_view>
@@ -24,18 +25,29 @@ std::optional<ProcessInfo> process_info(pid_t pid) {
   return info;
 }
 
-std::vector<pid_t> children_of(pid_t parent) {
-  std::vector<pid_t> children;
+// Every live process for which `match` is true, sorted by pid.
+std::vector<pid_t> processes_where(const std::function<bool(pid_t, const ProcessInfo&)>& match) {
+  std::vector<pid_t> found;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
     const std::string name = entry.path().filename().string();
     pid_t pid = 0;
     if (std::from_chars(name.data(), name.data() + name.size(), pid).ec != std::errc()) continue;
     const auto info = process_info(pid);
-    if (info && info->ppid == parent && info->state != 'Z') children.push_back(pid);
+    if (info && info->state != 'Z' && match(pid, *info)) found.push_back(pid);
   }
-  std::sort(children.begin(), children.end());
-  return children;
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::vector<pid_t> children_of(pid_t parent) {
+  return processes_where([parent](pid_t, const ProcessInfo& info) { return info.ppid == parent; });
+}
+
+std::vector<pid_t> processes_with_args(std::string_view text) {
+  return processes_where([text](pid_t pid, const ProcessInfo&) {
+    return process_args(pid).find(text) != std::string::npos;
+  });
 }
 
 std::string process_args(pid_t pid) {

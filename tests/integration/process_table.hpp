@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace statline::integration {
@@ -21,6 +22,9 @@ std::optional<ProcessInfo> process_info(pid_t pid);
 
 // Every live process whose parent is `parent`, sorted by pid.
 std::vector<pid_t> children_of(pid_t parent);
+
+// Every live process whose command line (as process_args) contains `text`, sorted by pid.
+std::vector<pid_t> processes_with_args(std::string_view text);
 
 // argv joined with spaces, as ps prints it; empty for a gone process or a zombie.
 std::string process_args(pid_t pid);

@@ -8,6 +8,8 @@ STATLINE_BUILD_PACKAGES=(
 )
 # Used by the tests: real clients, tmux, process tools.
 STATLINE_TEST_PACKAGES=(socat tmux procps)
+# Used by docs/tmux-screenshot only: terminal colours to HTML, HTML to PNG, a font.
+STATLINE_DOCS_PACKAGES=(aha chromium fonts-dejavu-core)
 
 statline_install_packages() {
   local missing=()

@@ -45,8 +45,8 @@ struct Fixture {
         }()) {}
 
   // What tmux must show: the daemon's line with its #[...] styles applied and ## undone.
-  std::string expected_text() const {
-    const auto run = run_process(bin_path("statline"), {"--socket", socket(), "tmux", "it"});
+  std::string expected_text(const std::string& format = "it") const {
+    const auto run = run_process(bin_path("statline"), {"--socket", socket(), "tmux", format});
     std::string text = std::regex_replace(run.out, std::regex("#\\[[^\\]]*\\]|\n"), "");
     return std::regex_replace(text, std::regex("##"), "#");
   }
@@ -122,6 +122,27 @@ TEST(TmuxStatus, FollowModeServesTmuxFromOneProcessThatExitsWithTmux) {
     EXPECT_TRUE(eventually([&] { return followers(f).empty(); }, 3000ms))
         << followers(f).size() << " follower(s) left";
   }
+}
+
+// The TPM plugin at the repository root, run the way TPM runs it (run-shell from the
+// config), replaces #{statline_mem} with a follower of the built-in mem format.
+TEST(TmuxStatus, TpmPluginFillsInItsSegments) {
+  Fixture f;
+  ASSERT_TRUE(f.daemon.wait_ready()) << f.daemon.log();
+  ASSERT_TRUE(ready(f));
+  const std::string expected = f.expected_text("mem");
+  ASSERT_TRUE(expected.starts_with("MEM ")) << expected;
+  const auto plugin = std::filesystem::path(STATLINE_FIXTURES) / "../../statline.tmux";
+  NestedTmux tmux(f.dir, "set -g status-interval 1\n"
+                         "set -g status-left ''\n"
+                         "set -g status-right '[#{statline_mem}]'\n"
+                         "set -g @statline_bin '" + bin_path("statline").string() + "'\n"
+                         "set -g @statline_socket '" + f.socket() + "'\n"
+                         "run-shell '" + plugin.string() + "'\n");
+  EXPECT_TRUE(
+      eventually([&] { return tmux.status_line().ends_with("[" + expected + "]"); }, 5000ms))
+      << "status line: " << tmux.status_line() << "\nexpected to end with: [" << expected << "]";
+  EXPECT_TRUE(eventually([&] { return followers(f).size() == 1; }, 1000ms));
 }
 
 std::size_t count_lines(const std::string& text) {

@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -146,6 +147,9 @@ class Schema {
   void tmux(const YAML::Node& node, const Place& at) {
     TmuxConfig& c = c_.tmux;
     Tracked format;
+    // Every format written, valid or not: a broken one is reported once, not again as
+    // "unknown format" where `format` names it.
+    std::set<std::string> declared;
     const Keys keys{
         {"format",
          [this, &c, &format](const YAML::Node& v, const Place& format_at) {
@@ -157,10 +161,12 @@ class Schema {
            }
          }},
         {"formats",
-         [this, &c](const YAML::Node& v, const Place& formats_at) {
+         [this, &c, &declared](const YAML::Node& v, const Place& formats_at) {
            // A template often starts with `#[`, which YAML reads as a comment.
            r_.entries(v, formats_at,
-                      [this, &c](const std::string& name, const YAML::Node& e, const Place& e_at) {
+                      [this, &c, &declared](const std::string& name, const YAML::Node& e,
+                                            const Place& e_at) {
+                        declared.insert(name);
                         const auto text =
                             r_.string(e, e_at, "a format string (quoted if it starts with #)");
                         if (text && template_ok(*text, e, e_at)) c.formats[name] = *text;
@@ -177,7 +183,7 @@ class Schema {
     };
     r_.mapping(node, at, keys);
     if (format.at && !format.failed && tmux::find_builtin_format(c.format) == nullptr &&
-        !c.formats.contains(c.format)) {
+        !declared.contains(c.format)) {
       std::vector<std::string_view> known;
       for (const auto& builtin : tmux::kBuiltinFormats) known.push_back(builtin.name);
       for (const auto& [name, text] : c.formats) known.push_back(name);

@@ -66,6 +66,10 @@ TEST(TmuxFormats, UnknownFormatNameSuggests) {
             "c.yaml:2:11: tmux.format: unknown format \"defualt\" (known: default, cpu, cores, "
             "mem, net, load) (did you mean \"default\"?)");
   EXPECT_EQ(error_of("tmux:\n  format: mine\n  formats: {mine: '{cpu}'}\n"), "(no error)");
+  // A broken format is reported once, not again where `format` names it.
+  EXPECT_EQ(error_of("tmux:\n  format: mine\n  formats: {mine: '{cpux}'}\n"),
+            "c.yaml:3:21: tmux.formats.mine: unknown metric \"cpux\" (expected cpu, mem, rx, tx, "
+            "load, cores or a path under cpu, mem, net, load)");
 }
 
 TEST(TmuxFormats, StylesAreTmuxStyleText) {

@@ -11,6 +11,7 @@
 
 #include "config/config_schema.hpp"
 #include "config/node_reader.hpp"
+#include "config/yaml_stall_guard.hpp"
 
 namespace statline {
 namespace {
@@ -28,6 +29,16 @@ std::string error_text(int error) {
 Result<Config> parse_config(std::string_view yaml_text, std::string_view file_name) {
   NodeReader reader(file_name, yaml_text);
   std::vector<YAML::Node> documents;
+  if (const auto stall = find_stalled_document(yaml_text)) {
+    const auto at = static_cast<std::size_t>(stall->pos);
+    const char found = at < yaml_text.size() ? yaml_text[at] : ' ';
+    reader.error(
+        {"", *stall},
+        found > ' ' && found < 0x7f
+            ? fmt::format("invalid YAML: unexpected '{}' where a document should start", found)
+            : std::string("invalid YAML: unexpected character where a document should start"));
+    return ParseError{reader.report()};
+  }
   try {
     documents = YAML::LoadAll(std::string(yaml_text));
   } catch (const YAML::Exception& e) {

@@ -115,6 +115,10 @@ const ErrorCase kCases[] = {
     {"syntax_unclosed_flow", "interval: 1\nhistory: [60\n",
      "config.yaml:3:1: invalid YAML: end of sequence flow not found"},
     {"syntax_map_value", "interval: 1: 2\n", "config.yaml:1:12: invalid YAML: illegal map value"},
+    // yaml-cpp 0.7's LoadAll loops forever on these (found by tests/fuzz/config_fuzz.cpp).
+    {"syntax_lone_comma", ",\n", "config.yaml:1:1: invalid YAML: unexpected ',' where a document should start"},
+    {"syntax_comma_after_comment", "# statline\n,  $STATLINE_CONFIG,\n",
+     "config.yaml:2:1: invalid YAML: unexpected ',' where a document should start"},
     {"syntax_bad_indentation", "collectors:\n    stat: {}\n  meminfo: {}\n",
      "config.yaml:3:3: invalid YAML: end of map not found"},
     {"syntax_tab", "interval: 1\n\thistory: 2\n",

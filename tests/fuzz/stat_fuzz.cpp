@@ -1,0 +1,10 @@
+// Fuzz target: parse_stat on arbitrary bytes, then the codec round trip.
+#include "collectors/stat.hpp"
+#include "ipc/sample_codec.hpp"
+#include "tests/fuzz/proc_parser_fuzz.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  statline::fuzz::check_proc_parser(data, size, statline::parse_stat, statline::encode_stat,
+                                    statline::decode_stat);
+  return 0;
+}

@@ -7,8 +7,11 @@
 namespace statline::integration {
 
 SyntheticDaemon::SyntheticDaemon(double interval, std::string config_text)
-    : proc(dir / "proc", default_model(interval)), daemon(dir, [&] {
-        DaemonSetup setup(dir / "proc", interval);
+    : SyntheticDaemon(default_model(interval), std::move(config_text)) {}
+
+SyntheticDaemon::SyntheticDaemon(SyntheticModel model, std::string config_text)
+    : proc(dir / "proc", std::move(model)), daemon(dir, [&] {
+        DaemonSetup setup(dir / "proc", proc.model().interval);
         setup.config_text = std::move(config_text);
         return setup;
       }()) {}
@@ -25,7 +28,7 @@ Json query(const std::filesystem::path& socket, std::string_view request,
 
 bool eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout,
                 std::chrono::milliseconds poll) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  const auto deadline = std::chrono::steady_clock::now() + timeout * kPatience;
   for (;;) {
     if (done()) return true;
     if (std::chrono::steady_clock::now() >= deadline) return false;

@@ -22,6 +22,8 @@ using namespace std::chrono_literals;
 
 struct SyntheticDaemon {
   explicit SyntheticDaemon(double interval, std::string config_text = "");
+  // A machine of the test's own making (many cores for big snapshots, say).
+  explicit SyntheticDaemon(SyntheticModel model, std::string config_text = "");
 
   const std::filesystem::path& socket() const { return daemon.socket(); }
 
@@ -38,11 +40,18 @@ Json query(const std::filesystem::path& socket, std::string_view request,
 // Parses one reply line (discarded value if it is not JSON).
 Json parse(const std::string& line);
 
-// Polls until `done()` or the timeout; true if `done()` became true.
+// Waiting helpers return as soon as what they wait for happens; their timeouts only
+// bound a failing test. Under a sanitizer at -O0 on a loaded 2-core CI machine, starting
+// six processes and their first samples can take several times as long as on a quiet
+// one, so every such timeout is stretched by this factor.
+inline constexpr int kPatience = 4;
+
+// Polls until `done()` or the timeout (times kPatience); true if `done()` became true.
 bool eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout,
                 std::chrono::milliseconds poll = 20ms);
 
-// Polls `get` until `done(snapshot)`; the last snapshot seen (JSON null if none).
+// Polls `get` until `done(snapshot)` or the timeout (times kPatience); the last snapshot
+// seen (JSON null if none).
 Json wait_for_snapshot(const std::filesystem::path& socket,
                        const std::function<bool(const Json&)>& done,
                        std::chrono::milliseconds timeout);

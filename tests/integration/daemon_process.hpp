@@ -42,7 +42,7 @@ class DaemonProcess {
 
   // True once `ping` is answered with {"ok":true}; false after `timeout` or if the
   // daemon exited.
-  bool wait_ready(std::chrono::milliseconds timeout = 5000ms);
+  bool wait_ready(std::chrono::milliseconds timeout = 20000ms);
 
   // `signal` (SIGTERM by default), then wait up to `timeout`; nullopt if it had to be
   // SIGKILLed.

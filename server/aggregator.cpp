@@ -11,6 +11,7 @@
 #include "ipc/clock.hpp"
 #include "logging/log.hpp"
 #include "server/child_table.hpp"
+#include "server/descriptor_limit.hpp"
 
 namespace statline {
 namespace {
@@ -61,6 +62,7 @@ void Aggregator::start() {
   }
   refresh_snapshot(true);
   wait_signals();
+  apply_descriptor_limit();
   server_.start();
   log(LogPriority::info, "serving");
 }
@@ -89,10 +91,18 @@ void Aggregator::apply_config() {
     set_log_threshold(to_log_priority(config_.config.log_level));
     server_.reconfigure(config_.config);
     tmux_lines_.configure(config_.config.tmux);
+    apply_descriptor_limit();
     refresh_snapshot(true);
     log(LogPriority::info, "config reloaded");
   } catch (const std::exception& e) {
     log(LogPriority::error, "reload failed, keeping the running config: {}", e.what());
+  }
+}
+
+void Aggregator::apply_descriptor_limit() {
+  if (const std::string warning = raise_descriptor_limit(config_.config.clients.max);
+      !warning.empty()) {
+    log(LogPriority::warning, "{}", warning);
   }
 }
 

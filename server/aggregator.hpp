@@ -38,6 +38,8 @@ class Aggregator final : public RequestContext {
   void on_doorbell();
   void flush();
   void apply_config();
+  // Raises RLIMIT_NOFILE for clients.max; warns if the hard limit is too low.
+  void apply_descriptor_limit();
   void refresh_snapshot(bool force);
   std::int64_t keep_since() const;
   std::array<SourceHealth, kSources.size()> source_health() const;

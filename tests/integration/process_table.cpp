@@ -62,4 +62,34 @@ bool process_alive(pid_t pid) {
   return info && info->state != 'Z';
 }
 
+pid_t child_with_title(pid_t parent, const std::string& title) {
+  for (const pid_t child : children_of(parent)) {
+    if (process_args(child) == title) return child;
+  }
+  return -1;
+}
+
+std::optional<std::uint64_t> resident_bytes(pid_t pid) {
+  const std::string status = read_file("/proc/" + std::to_string(pid) + "/status");
+  const auto at = status.find("\nVmRSS:");
+  if (at == std::string::npos) return std::nullopt;
+  const char* begin = status.data() + at + 8;
+  const char* end = status.data() + status.size();
+  while (begin < end && *begin == ' ') ++begin;
+  std::uint64_t kib = 0;
+  if (std::from_chars(begin, end, kib).ec != std::errc()) return std::nullopt;
+  return kib * 1024;
+}
+
+std::optional<std::size_t> open_fd_count(pid_t pid) {
+  std::error_code error;
+  std::size_t count = 0;
+  for (std::filesystem::directory_iterator it("/proc/" + std::to_string(pid) + "/fd", error), end;
+       !error && it != end; it.increment(error)) {
+    ++count;
+  }
+  if (error) return std::nullopt;
+  return count;
+}
+
 }  // namespace statline::integration

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,5 +32,15 @@ std::string process_args(pid_t pid);
 
 // True while the process exists and is not a zombie.
 bool process_alive(pid_t pid);
+
+// The child of `parent` whose title reads exactly `title` ("statlined: aggregator"); -1
+// if there is none.
+pid_t child_with_title(pid_t parent, const std::string& title);
+
+// VmRSS in bytes; nullopt for a gone process.
+std::optional<std::uint64_t> resident_bytes(pid_t pid);
+
+// Entries in /proc/PID/fd; nullopt for a gone process.
+std::optional<std::size_t> open_fd_count(pid_t pid);
 
 }  // namespace statline::integration

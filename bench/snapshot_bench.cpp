@@ -1,11 +1,15 @@
 // Cost of one snapshot per sample: rates from two raw samples, the JSON tree, and the
-// dumped line a `get`/`watch` client receives; plus selecting paths out of it.
+// dumped line a `get`/`watch` client receives; plus selecting paths out of it, and
+// rendering a tmux line from it (what each `statline tmux` request and each sample of a
+// follower costs the daemon).
 #include <benchmark/benchmark.h>
 
 #include <string>
 
 #include "aggregator/snapshot.hpp"
 #include "aggregator/snapshot_path.hpp"
+#include "aggregator/tmux_snapshot_data.hpp"
+#include "tmux/builtin_formats.hpp"
 
 namespace statline {
 namespace {
@@ -116,6 +120,43 @@ void BM_SelectPaths(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_SelectPaths)->ArgNames({"cpus", "ifaces"})->Args({2, 4})->Args({128, 64});
+
+// One tmux line from the snapshot JSON; sparklines get a constant history of the length
+// they ask for (the daemon decodes it from the history log once per source and line).
+void render_tmux(benchmark::State& state, std::string_view text) {
+  const Inputs in = make_inputs(static_cast<std::uint32_t>(state.range(0)),
+                                static_cast<std::uint32_t>(state.range(1)));
+  const nlohmann::ordered_json snapshot = to_json(build(in, NetdevConfig{}));
+  const auto parsed = tmux::parse_template(text);
+  const auto& format = std::get<tmux::Template>(parsed);
+  const TmuxConfig config;
+  const SnapshotTmuxData data(snapshot, [](const std::string&, unsigned count) {
+    return std::vector<std::optional<double>>(count, 42.0);
+  });
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string line = render_template(format, data, config, false);
+    bytes = line.size();
+    benchmark::DoNotOptimize(line.data());
+  }
+  state.counters["line_bytes"] = static_cast<double>(bytes);
+}
+
+void BM_TmuxDefaultLine(benchmark::State& state) {
+  render_tmux(state, tmux::find_builtin_format("default")->text);
+}
+BENCHMARK(BM_TmuxDefaultLine)->ArgNames({"cpus", "ifaces"})->Args({2, 4})->Args({128, 64});
+
+void BM_TmuxPerCoreLine(benchmark::State& state) {
+  render_tmux(state, "{cores:spark:1} {cpu.cores.*.usage:bar:2}");
+}
+BENCHMARK(BM_TmuxPerCoreLine)->ArgNames({"cpus", "ifaces"})->Args({2, 4})->Args({128, 64});
+
+void BM_TmuxParseDefault(benchmark::State& state) {
+  const std::string_view text = tmux::find_builtin_format("default")->text;
+  for (auto _ : state) benchmark::DoNotOptimize(tmux::parse_template(text));
+}
+BENCHMARK(BM_TmuxParseDefault);
 
 }  // namespace
 }  // namespace statline

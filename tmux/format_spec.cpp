@@ -150,11 +150,11 @@ std::variant<Spec, SpecError> parse_spec(std::string_view text, const Metric& me
   }
   if (auto error = check_number_format(text)) return *error;
   Spec spec = of_kind(SpecKind::number);
-  spec.integer = text.back() == 'd';
-  spec.number_format = spec.integer ? std::string(text.substr(0, text.size() - 1)) + ".0f"
-                                    : std::string(text);
+  const bool integer = text.back() == 'd';
+  spec.number_format =
+      integer ? std::string(text.substr(0, text.size() - 1)) + ".0f" : std::string(text);
   // With `d` the value is rounded and shown without decimals; a precision makes no sense.
-  if (spec.integer && text.find('.') != std::string_view::npos) {
+  if (integer && text.find('.') != std::string_view::npos) {
     return SpecError{text.find('.'), "a precision cannot be combined with d"};
   }
   return spec;

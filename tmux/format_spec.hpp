@@ -26,8 +26,9 @@ enum class SpecKind { automatic, number, pct, bytes, rate, spark, bar };
 
 struct Spec {
   SpecKind kind = SpecKind::automatic;
-  std::string number_format;  // SpecKind::number: the fmt spec, e.g. ".1f"
-  bool integer = false;       // SpecKind::number with type `d`: rounded, then formatted
+  // SpecKind::number: the fmt spec for a double, e.g. ".1f"; `d` (an integer type fmt
+  // refuses for doubles) is stored as ".0f", which rounds the same way.
+  std::string number_format;
   unsigned cells = 0;         // spark and bar: N
   std::optional<double> max;  // spark and bar: the value drawn as a full cell
   friend bool operator==(const Spec&, const Spec&) = default;

@@ -24,11 +24,15 @@ class Parser {
       return TemplateError{kMaxTemplateBytes,
                            fmt::format("template longer than {} bytes", kMaxTemplateBytes)};
     }
+    // Anywhere, #[...] and #{...} included: the rendered line must stay one line, or
+    // tmux shows only its first part and a --follow stream loses its framing (found by
+    // tests/fuzz/template_fuzz.cpp).
+    if (const std::size_t line_break = text_.find_first_of("\r\n");
+        line_break != std::string_view::npos) {
+      return TemplateError{line_break, "a template is one line: tmux shows only the first"};
+    }
     while (at_ < text_.size()) {
       const char c = text_[at_];
-      if (c == '\n' || c == '\r') {
-        return TemplateError{at_, "a template is one line: tmux shows only the first"};
-      }
       if (c == '{' && peek(1) == '{') {
         literal_ += '{';
         at_ += 2;

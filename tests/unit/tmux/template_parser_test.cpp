@@ -106,6 +106,7 @@ TEST(TemplateParser, ErrorsGolden) {
       "#[fg=red CPU",
       "#{host",
       "line one\nline two",
+      "#[fg=red\n]{cpu}",
   };
   std::string report;
   for (const char* text : cases) {

@@ -37,7 +37,9 @@ Channels create_channels(const Config& config) {
                                        RingGeometry{text_payload_words(kConfigTextBytes), 2}),
                     SampleRing::create("statline-control", RingKind::control,
                                        RingGeometry{text_payload_words(kControlTextBytes), 2}),
-                    {}};
+                    {},
+                    HealthBoard::create(),
+                    create_doorbell()};
   for (const auto& info : kSources) {
     const std::string name = "statline-" + std::string(info.name);
     channels.sources[static_cast<std::size_t>(info.source)].emplace(SourceChannel{
@@ -63,6 +65,7 @@ AggregatorChannels aggregator_fds(const Channels& channels, int listen_fd) {
     fds.sources[i] =
         SourceChannelFds{channel.ring.fd(), channel.bell.read_fd, channel.history.fd()};
   }
+  fds.health = HealthChannelFds{channels.health.fd(), channels.health_bell.write_fd};
   return fds;
 }
 
@@ -76,6 +79,7 @@ std::vector<int> inherited_fds(const ChildSpec& spec) {
     if (source.ring < 0) continue;
     list.insert(list.end(), {source.ring, source.bell, source.history});
   }
+  if (fds.health.board >= 0) list.insert(list.end(), {fds.health.board, fds.health.bell});
   return list;
 }
 

@@ -11,6 +11,7 @@
 #include "config/config.hpp"
 #include "daemon/child_spec.hpp"
 #include "ipc/doorbell.hpp"
+#include "ipc/health_board.hpp"
 #include "ipc/history_log.hpp"
 #include "ipc/sample_ring.hpp"
 #include "server/aggregator_channels.hpp"
@@ -29,6 +30,9 @@ struct Channels {
   // Every source has a channel, even a disabled one: a reload may enable it. The
   // doorbell fds stay open until the daemon exits, like everything else here.
   std::array<std::optional<SourceChannel>, kSources.size()> sources;
+  // The aggregator's health report and its doorbell to the supervisor (systemd glue).
+  HealthBoard health;
+  DoorbellPipe health_bell;
 };
 
 // Sizes the rings from the machine (possible CPUs, interfaces present) seen through

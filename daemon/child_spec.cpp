@@ -51,6 +51,9 @@ std::string encode_child_spec(const ChildSpec& spec) {
     if (source.ring < 0) continue;
     text += fmt::format(" {}={},{},{}", info.name, source.ring, source.bell, source.history);
   }
+  if (fds.health.board >= 0) {
+    text += fmt::format(" health={},{}", fds.health.board, fds.health.bell);
+  }
   return text;
 }
 
@@ -97,6 +100,8 @@ Result<ChildSpec> decode_child_spec(std::string_view text) {
         spec.aggregator_fds.control = fds[0];
       else
         return bad(token);
+    } else if (fds.size() == 2 && !spec.collector && key == "health") {
+      spec.aggregator_fds.health = HealthChannelFds{fds[0], fds[1]};
     } else if (fds.size() == 3 && !spec.collector && source_by_name(key)) {
       auto& source = spec.aggregator_fds.sources[static_cast<std::size_t>(*source_by_name(key))];
       source = SourceChannelFds{fds[0], fds[1], fds[2]};

@@ -41,11 +41,13 @@ Aggregator::Aggregator(boost::asio::io_context& io, const AggregatorChannels& fd
     : io_(io),
       config_ring_(SampleRing::attach(fds.config, RingKind::control)),
       control_ring_(SampleRing::attach(fds.control, RingKind::control)),
+      config_seq_(config_ring_.last_seq()),
       config_(read_config(config_ring_)),
       feeds_(attach_feeds(io, fds)),
       builder_(feeds_),
       handler_(*this),
       server_(io, fds.listen, handler_, config_.config),
+      health_(io, fds.health),
       signals_(io, SIGTERM, SIGINT, SIGHUP),
       flush_timer_(io),
       refresh_timer_(io) {
@@ -64,7 +66,16 @@ void Aggregator::start() {
   wait_signals();
   apply_descriptor_limit();
   server_.start();
+  health_.start();
+  health_.config_applied(config_seq_);
+  // After a restart the history may already hold a full snapshot: ready at once.
+  report_health();
   log(LogPriority::info, "serving");
+}
+
+void Aggregator::report_health() {
+  health_.snapshot_refreshed(builder_.all_settled(snapshot_, config_.config),
+                             server_.sessions().size());
 }
 
 void Aggregator::wait_signals() {
@@ -76,6 +87,7 @@ void Aggregator::wait_signals() {
       return;
     }
     server_.stop();
+    health_.stop();
     for (auto& feed : feeds_) {
       if (feed) feed->stop();
     }
@@ -87,12 +99,16 @@ void Aggregator::wait_signals() {
 
 void Aggregator::apply_config() {
   try {
+    // Read the sequence number first: if another config lands in between, the one we
+    // report is older than the one we run, and the supervisor's SIGHUP for it follows.
+    const auto seq = config_ring_.last_seq();
     config_ = read_config(config_ring_);
     set_log_threshold(to_log_priority(config_.config.log_level));
     server_.reconfigure(config_.config);
     tmux_lines_.configure(config_.config.tmux);
     apply_descriptor_limit();
     refresh_snapshot(true);
+    health_.config_applied(seq);
     log(LogPriority::info, "config reloaded");
   } catch (const std::exception& e) {
     log(LogPriority::error, "reload failed, keeping the running config: {}", e.what());
@@ -123,6 +139,7 @@ void Aggregator::flush() {
   }
   if (!arrived) return;
   refresh_snapshot(true);
+  report_health();
   const double time = snapshot_.time;
   // Followers of the same tmux format share one rendering per sample.
   std::map<std::string, std::string> tmux_lines;

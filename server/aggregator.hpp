@@ -10,6 +10,7 @@
 
 #include "server/aggregator_channels.hpp"
 #include "server/config_channel.hpp"
+#include "server/health_reporter.hpp"
 #include "server/request_handler.hpp"
 #include "server/server.hpp"
 #include "server/snapshot_builder.hpp"
@@ -41,17 +42,20 @@ class Aggregator final : public RequestContext {
   // Raises RLIMIT_NOFILE for clients.max; warns if the hard limit is too low.
   void apply_descriptor_limit();
   void refresh_snapshot(bool force);
+  void report_health();
   std::int64_t keep_since() const;
   std::array<SourceHealth, kSources.size()> source_health() const;
 
   boost::asio::io_context& io_;
   SampleRing config_ring_;
   SampleRing control_ring_;
+  std::uint64_t config_seq_;  // the config ring's sequence number config_ came from
   PublishedConfig config_;
   SnapshotBuilder::Feeds feeds_;
   SnapshotBuilder builder_;
   RequestHandler handler_;
   Server server_;
+  HealthReporter health_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer flush_timer_;
   boost::asio::steady_timer refresh_timer_;

@@ -9,6 +9,7 @@
 #include "aggregator/net_rates.hpp"
 #include "aggregator/snapshot_path.hpp"
 #include "ipc/sample_codec.hpp"
+#include "server/enabled_sources.hpp"
 
 namespace statline {
 namespace {
@@ -106,6 +107,16 @@ Snapshot SnapshotBuilder::build(const Config& config,
     }
   }
   return snapshot;
+}
+
+bool SnapshotBuilder::all_settled(const Snapshot& snapshot, const Config& config) const {
+  for (const auto& info : kSources) {
+    if (!source_enabled(config, info.source) || has_value(snapshot, info.source)) continue;
+    const auto& feed = feeds_[static_cast<std::size_t>(info.source)];
+    if (feed && !feed->error().message.empty()) continue;
+    return false;
+  }
+  return true;
 }
 
 Result<std::vector<HistoryPoint>> SnapshotBuilder::history(const std::string& metric,

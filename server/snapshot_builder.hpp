@@ -37,6 +37,11 @@ class SnapshotBuilder {
   Snapshot build(const Config& config, const std::array<SourceHealth, kSources.size()>& health,
                  std::int64_t now_monotonic_ns) const;
 
+  // True once every enabled source has settled in `snapshot`: it has a value, or its
+  // collector reported why it has none (a missing or broken file). This is the "first
+  // full snapshot" the daemon waits for before it tells systemd it is ready.
+  bool all_settled(const Snapshot& snapshot, const Config& config) const;
+
   // The values of `metric` (a snapshot path such as "cpu.total.usage") at each history
   // sample newer than `since_monotonic_ns`, oldest first. Errors name an unknown path.
   Result<std::vector<HistoryPoint>> history(const std::string& metric, const Config& config,

@@ -24,8 +24,10 @@ TEST(ChildSpec, AggregatorRoundTrips) {
   spec.aggregator_fds.control = 5;
   spec.aggregator_fds.sources[0] = SourceChannelFds{7, 8, 9};
   spec.aggregator_fds.sources[3] = SourceChannelFds{10, 11, 12};
+  spec.aggregator_fds.health = HealthChannelFds{13, 14};
   const auto text = encode_child_spec(spec);
-  EXPECT_EQ(text, "aggregator listen=3 config=4 control=5 stat=7,8,9 loadavg=10,11,12");
+  EXPECT_EQ(text,
+            "aggregator listen=3 config=4 control=5 stat=7,8,9 loadavg=10,11,12 health=13,14");
   const auto decoded = decode_child_spec(text);
   ASSERT_TRUE(decoded) << decoded.error();
   EXPECT_EQ(decoded.value(), spec);
@@ -46,6 +48,9 @@ TEST(ChildSpec, RejectsMalformedSpecs) {
       {"aggregator listen=3 config=4",
        "STATLINE_CHILD: missing descriptors in \"aggregator listen=3 config=4\""},
       {"aggregator listen=3 config=4 control=5 stat=1,2", "STATLINE_CHILD: bad token \"stat=1,2\""},
+      {"aggregator listen=3 config=4 control=5 health=1", "STATLINE_CHILD: bad token \"health=1\""},
+      {"collector stat config=1 ring=2 bell=3 health=4,5",
+       "STATLINE_CHILD: bad token \"health=4,5\""},
       {"supervisor", "STATLINE_CHILD: bad token \"supervisor\""},
   };
   for (const auto& c : cases) {

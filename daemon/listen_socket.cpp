@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <stdexcept>
 
@@ -57,19 +58,45 @@ void remove_stale(const std::string& path, const sockaddr_un& address) {
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) throw socket_error(path, "unlink", errno);
 }
 
+// The path the activated socket is bound to, for logs and `status`; the configured one
+// if the kernel does not say (an abstract or unnamed socket).
+std::string bound_path(int fd, const std::string& configured) {
+  sockaddr_un address{};
+  socklen_t length = sizeof address;
+  if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0 ||
+      length <= offsetof(sockaddr_un, sun_path) || address.sun_path[0] == '\0') {
+    return configured;
+  }
+  return std::string(address.sun_path,
+                     strnlen(address.sun_path, length - offsetof(sockaddr_un, sun_path)));
+}
+
+ListenSocket activated_socket(int fd, const std::string& configured) {
+  if (sd_is_socket_unix(fd, SOCK_STREAM, 1, nullptr, 0) <= 0) {
+    throw std::runtime_error(
+        "socket activation: the passed fd is not a listening Unix stream socket "
+        "(the socket unit needs ListenStream=/path)");
+  }
+  // Ours alone: children get it through their spec, never by accident.
+  ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+  return ListenSocket{fd, bound_path(fd, configured), true};
+}
+
 }  // namespace
 
 ListenSocket open_listen_socket(const std::string& path) {
+  // systemd first (socket activation): the socket unit decides the path and mode, and
+  // clients that connected before we started wait in its backlog.
   const int passed = sd_listen_fds(0);
-  if (passed > 0) {
-    const int fd = SD_LISTEN_FDS_START;
-    if (sd_is_socket_unix(fd, SOCK_STREAM, 1, nullptr, 0) <= 0) {
-      throw std::runtime_error(
-          "socket activation: the passed fd is not a listening Unix stream socket");
-    }
-    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
-    return ListenSocket{fd, path, true};
+  if (passed < 0) {
+    throw std::runtime_error(fmt::format("socket activation: {}", std::strerror(-passed)));
   }
+  if (passed > 1) {
+    throw std::runtime_error(fmt::format(
+        "socket activation: {} sockets passed, statlined serves exactly one (one ListenStream=)",
+        passed));
+  }
+  if (passed == 1) return activated_socket(SD_LISTEN_FDS_START, path);
   const auto address = unix_address(path);
   remove_stale(path, address);
   const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);

@@ -12,7 +12,8 @@ struct ListenSocket {
   bool activated = false;  // passed by systemd: not ours to unlink
 };
 
-// A socket passed by systemd (sd_listen_fds) wins; otherwise binds `path` with mode
+// A socket passed by systemd (sd_listen_fds) wins, and `path` then becomes the path it
+// is bound to; more than one passed socket is an error. Otherwise binds `path` with mode
 // 0600. An existing path is replaced only when it is a stale socket that refuses
 // connections: a live daemon or a regular file is left alone and reported. Throws
 // std::runtime_error with a message naming the path and the cause.

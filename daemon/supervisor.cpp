@@ -11,6 +11,7 @@
 #include "ipc/clock.hpp"
 #include "logging/log.hpp"
 #include "server/child_table.hpp"
+#include "server/enabled_sources.hpp"
 
 namespace statline {
 namespace {
@@ -32,20 +33,6 @@ const char* state_name(bool failed, int state) {
   return kNames[state];
 }
 
-bool source_enabled(const Config& config, Source source) {
-  switch (source) {
-    case Source::stat:
-      return config.collectors.stat.enabled;
-    case Source::meminfo:
-      return config.collectors.meminfo.enabled;
-    case Source::netdev:
-      return config.collectors.netdev.enabled;
-    case Source::loadavg:
-      return config.collectors.loadavg.enabled;
-  }
-  return true;
-}
-
 }  // namespace
 
 Supervisor::Supervisor(boost::asio::io_context& io, DaemonOptions options, PublishedConfig config,
@@ -57,6 +44,8 @@ Supervisor::Supervisor(boost::asio::io_context& io, DaemonOptions options, Publi
       channels_(std::move(channels)),
       signals_(io, SIGCHLD, SIGTERM, SIGINT),
       kill_timer_(io),
+      systemd_(io, channels_.health, channels_.health_bell.read_fd,
+               [this] { return service_facts(); }),
       started_time_(unix_now()) {
   signals_.add(SIGHUP);
   std::vector<ChildSpec> specs;
@@ -88,13 +77,41 @@ void Supervisor::start() {
   for (auto& child : children_) {
     if (wanted(child)) launch(child);
   }
+  systemd_.start();
   publish_status();
-  log(LogPriority::info, "started: config {}, socket {}, interval {} s", config_.path, socket_.path,
-      config_.config.interval);
+  log(LogPriority::info, "started: config {}, socket {}{}, interval {} s", config_.path,
+      socket_.path, socket_.activated ? " (passed by systemd)" : "", config_.config.interval);
 }
 
 bool Supervisor::wanted(const Child& child) const {
   return !child.spec.collector || source_enabled(config_.config, *child.spec.collector);
+}
+
+ServiceFacts Supervisor::service_facts() const {
+  ServiceFacts facts;
+  facts.interval = config_.config.interval;
+  for (const auto& child : children_) {
+    ChildFacts entry;
+    entry.role = child.role;
+    entry.wanted = wanted(child);
+    entry.running = child.pid > 0;
+    entry.started_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(child.started.time_since_epoch())
+            .count();
+    if (child.spec.collector) {
+      entry.source = std::string(source_info(*child.spec.collector).name);
+      const auto& ring = channels_.sources[static_cast<std::size_t>(*child.spec.collector)]->ring;
+      // A read error is progress too: the collector is working, its file is not.
+      entry.progress = ring.last_seq() + ring.error().count;
+    } else {
+      entry.progress = channels_.health.beats();
+    }
+    facts.children.push_back(std::move(entry));
+  }
+  for (const auto& source : channels_.sources) {
+    if (source) facts.samples += source->ring.last_seq();
+  }
+  return facts;
 }
 
 void Supervisor::wait_signals() {
@@ -157,6 +174,8 @@ void Supervisor::on_child_exit(Child& child, int status) {
 }
 
 void Supervisor::launch(Child& child) {
+  // A new aggregator says "serving" again only once it is; until then READY=1 waits.
+  if (!child.spec.collector) channels_.health.set_serving(false);
   try {
     io_.notify_fork(boost::asio::io_context::fork_prepare);
     child.pid = spawn_child(SpawnRequest{"statlined: " + child.role, encode_child_spec(child.spec),
@@ -177,6 +196,7 @@ void Supervisor::launch(Child& child) {
 void Supervisor::transition(Child& child, State state) {
   child.state = state;
   publish_status();
+  systemd_.children_changed();
 }
 
 void Supervisor::publish_status() {
@@ -191,9 +211,11 @@ void Supervisor::publish_status() {
 
 void Supervisor::reload() {
   if (stopping_) return;
+  systemd_.reload_started();
   auto loaded = load_effective_config(options_);
   if (!loaded) {
     log(LogPriority::error, "reload refused, keeping the running config: {}", loaded.error());
+    systemd_.reload_refused(loaded.error());
     return;
   }
   if (loaded->config.socket != config_.config.socket) {
@@ -202,6 +224,7 @@ void Supervisor::reload() {
   config_ = std::move(loaded).value();
   set_log_threshold(to_log_priority(config_.config.log_level));
   publish_config(channels_.config, config_);
+  systemd_.reload_applied(channels_.config.last_seq());
   for (auto& child : children_) {
     if (!wanted(child)) {
       if (child.pid > 0) ::kill(child.pid, SIGTERM);
@@ -219,6 +242,7 @@ void Supervisor::reload() {
 void Supervisor::stop() {
   if (stopping_) return;
   stopping_ = true;
+  systemd_.stopping();
   log(LogPriority::info, "stopping");
   // The aggregator first, so clients see the service end before its data sources do.
   for (auto it = children_.rbegin(); it != children_.rend(); ++it) {

@@ -1,6 +1,7 @@
 // The supervisor: starts the four collectors and the aggregator, restarts any child that
 // dies (with backoff), reaps every child, reloads on SIGHUP and stops everything on
-// SIGTERM/SIGINT. It parses no /proc file and serves no client.
+// SIGTERM/SIGINT. It parses no /proc file and serves no client. It is the only process
+// that talks to systemd (systemd_link.hpp).
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -14,6 +15,7 @@
 #include "daemon/channels.hpp"
 #include "daemon/effective_config.hpp"
 #include "daemon/listen_socket.hpp"
+#include "daemon/systemd_link.hpp"
 
 namespace statline {
 
@@ -52,6 +54,7 @@ class Supervisor {
   void finish_if_stopped();
   void publish_status();
   bool wanted(const Child& child) const;
+  ServiceFacts service_facts() const;
 
   boost::asio::io_context& io_;
   DaemonOptions options_;
@@ -61,6 +64,7 @@ class Supervisor {
   std::vector<Child> children_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer kill_timer_;
+  SystemdLink systemd_;
   bool stopping_ = false;
   double started_time_ = 0;
 };

@@ -26,7 +26,8 @@ struct DaemonSetup {
   double interval = 0.5;
   std::string config_text;  // written to DIR/config.yaml
   std::vector<std::string> extra_args;
-  std::string name = "daemon";  // stderr goes to DIR/<name>.log: two daemons, one dir
+  std::vector<std::string> extra_env;  // "NAME=value", e.g. NOTIFY_SOCKET as systemd sets it
+  std::string name = "daemon";         // stderr goes to DIR/<name>.log: two daemons, one dir
 };
 
 class DaemonProcess {

@@ -1,5 +1,6 @@
 #include "daemon/listen_socket.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 
 namespace statline {
 namespace {
@@ -86,6 +88,87 @@ TEST_F(ListenSocketTest, ReportsAMissingDirectory) {
     FAIL();
   } catch (const std::runtime_error& e) {
     EXPECT_EQ(std::string(e.what()), "socket " + path + ": bind: No such file or directory");
+  }
+}
+
+// Socket activation in-process: a listening socket at fd 3 with LISTEN_FDS/LISTEN_PID
+// naming this process, as systemd passes it.
+class ActivatedSocketTest : public ListenSocketTest {
+ protected:
+  void SetUp() override {
+    ListenSocketTest::SetUp();
+    // fd 3 may be in use (by the test runner): park it and put it back afterwards.
+    saved_ = ::fcntl(3, F_DUPFD_CLOEXEC, 10);
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::strcpy(address.sun_path, path_.c_str());
+    ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(fd, 16), 0);
+    move_to_fd3(fd);
+    setenv("LISTEN_PID", std::to_string(::getpid()).c_str(), 1);
+    setenv("LISTEN_FDS", "1", 1);
+  }
+  void TearDown() override {
+    unsetenv("LISTEN_FDS");
+    unsetenv("LISTEN_PID");
+    ::close(3);
+    if (saved_ >= 0) {
+      ::dup2(saved_, 3);
+      ::close(saved_);
+    }
+    ListenSocketTest::TearDown();
+  }
+  // socket() may itself have returned 3 (it was parked): dup2 onto itself then close
+  // would lose it.
+  static void move_to_fd3(int fd) {
+    if (fd == 3) return;
+    ASSERT_EQ(::dup2(fd, 3), 3);
+    ::close(fd);
+  }
+  int saved_ = -1;
+};
+
+TEST_F(ActivatedSocketTest, APassedSocketWinsAndIsNeverUnlinked) {
+  const auto socket = open_listen_socket(dir_ + "/configured.sock");
+  EXPECT_EQ(socket.fd, 3);
+  EXPECT_TRUE(socket.activated);
+  EXPECT_EQ(socket.path, path_) << "the path actually served, not the configured one";
+  EXPECT_NE(::access((dir_ + "/configured.sock").c_str(), F_OK), 0);
+  EXPECT_EQ(::fcntl(3, F_GETFD) & FD_CLOEXEC, FD_CLOEXEC) << "children must not inherit it";
+  remove_socket_file(socket);
+  EXPECT_EQ(::access(path_.c_str(), F_OK), 0) << "the socket unit's file was unlinked";
+}
+
+TEST_F(ActivatedSocketTest, MoreThanOnePassedSocketIsAnError) {
+  setenv("LISTEN_FDS", "2", 1);
+  const int parked = ::fcntl(4, F_DUPFD_CLOEXEC, 10);
+  ::dup2(3, 4);
+  try {
+    open_listen_socket(dir_ + "/configured.sock");
+    ADD_FAILURE() << "two passed sockets accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "socket activation: 2 sockets passed, statlined serves exactly one (one "
+              "ListenStream=)");
+  }
+  ::close(4);
+  if (parked >= 0) {
+    ::dup2(parked, 4);
+    ::close(parked);
+  }
+}
+
+TEST_F(ActivatedSocketTest, APassedNonListeningSocketIsAnError) {
+  ::close(3);
+  move_to_fd3(::socket(AF_UNIX, SOCK_DGRAM, 0));
+  try {
+    open_listen_socket(dir_ + "/configured.sock");
+    ADD_FAILURE() << "a datagram socket accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "socket activation: the passed fd is not a listening Unix stream socket (the "
+              "socket unit needs ListenStream=/path)");
   }
 }
 

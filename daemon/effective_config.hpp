@@ -15,6 +15,7 @@ struct DaemonOptions {
   std::optional<std::string> socket;
   std::optional<std::string> proc_root;
   std::optional<double> interval;
+  std::optional<std::string> access_group;  // name or number; overrides access.gid
 };
 
 // Errors are ready to print: "config.yaml:3:11: interval: expected ...".

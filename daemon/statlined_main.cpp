@@ -42,11 +42,18 @@ four supervised collector processes, computes rates in an aggregator process and
 them on a Unix socket to `statline` (tmux status line, tables, JSON, Prometheus).
 
 statlined stays in the foreground (run it under systemd, tmux or a terminal) and stops
-on SIGTERM or SIGINT; SIGHUP reloads the config file.
+on SIGTERM or SIGINT; SIGHUP reloads the config file (a bad one is refused and the
+running config stays).
 
 Config search order: --config, $STATLINE_CONFIG, $XDG_CONFIG_HOME/statline/config.yaml,
-/etc/statline/config.yaml, else built-in defaults. Socket: --socket, config `socket`,
-$STATLINE_SOCKET, $XDG_RUNTIME_DIR/statline.sock, else /tmp/statline-<uid>.sock.)";
+/etc/statline/config.yaml, else built-in defaults. Socket: a socket passed by systemd
+(socket activation), else --socket, config `socket`, $STATLINE_SOCKET,
+$XDG_RUNTIME_DIR/statline.sock, else /tmp/statline-<uid>.sock.
+
+Under systemd (Type=notify): READY=1 once the socket serves a first full snapshot,
+STATUS= with collectors, clients and samples, WATCHDOG=1 at half of WatchdogSec= while
+every child makes progress, RELOADING=1/READY=1 around a reload, STOPPING=1 on stop.
+Log lines carry <N> priority prefixes when stderr is the journal.)";
 
 constexpr const char* kFooter = R"(
 Examples:
@@ -54,9 +61,12 @@ Examples:
   statlined --interval 0.5               sample twice a second
   statlined --check-config               print the effective config and exit
   statlined --proc-root tests/fixtures/proc/real --socket /tmp/t.sock
+  systemctl --user enable --now statline.socket     per-user service, started on use
 
 Exit status: 0 stopped cleanly, 64 bad command line, 78 bad config,
-             71 the socket or shared memory could not be set up.)";
+             71 the socket or shared memory could not be set up.
+
+See statlined(8) and statline(1).)";
 
 }  // namespace
 
@@ -76,6 +86,10 @@ int main(int argc, char** argv) {
   app.add_option("-i,--interval", options.interval, "Sampling interval in seconds (0.05 to 3600)")
       ->type_name("SECONDS")
       ->check(CLI::Range(0.05, 3600.0));
+  app.add_option("--access-group", options.access_group,
+                 "Also let members of GROUP (name or number) use the socket; overrides "
+                 "access.gid (the system unit passes the socket's group)")
+      ->type_name("GROUP");
   app.add_flag("--check-config", check_config,
                "Validate the config, print the effective config and exit");
   try {

@@ -8,13 +8,17 @@
 #include <chrono>
 
 #include "logging/log.hpp"
+#include "server/peer_groups.hpp"
 
 namespace statline {
 
-bool peer_allowed(uid_t peer_uid, gid_t peer_gid, uid_t self_uid, const AccessConfig& access) {
+bool peer_allowed(uid_t peer_uid, gid_t peer_gid, uid_t self_uid, const AccessConfig& access,
+                  std::span<const gid_t> peer_groups) {
   if (peer_uid == 0 || peer_uid == self_uid) return true;
   if (std::find(access.uids.begin(), access.uids.end(), peer_uid) != access.uids.end()) return true;
-  return access.gid && *access.gid == peer_gid;
+  if (!access.gid) return false;
+  return *access.gid == peer_gid ||
+         std::find(peer_groups.begin(), peer_groups.end(), *access.gid) != peer_groups.end();
 }
 
 Server::Server(boost::asio::io_context& io, int listen_fd, LineHandler& handler,
@@ -58,8 +62,12 @@ void Server::accept_next() {
     }
     ucred credentials{};
     socklen_t length = sizeof credentials;
-    if (::getsockopt(socket.native_handle(), SOL_SOCKET, SO_PEERCRED, &credentials, &length) != 0 ||
-        !peer_allowed(credentials.uid, credentials.gid, ::getuid(), access_)) {
+    const bool known =
+        ::getsockopt(socket.native_handle(), SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0;
+    // Supplementary groups only matter when a group is allowed at all.
+    const auto groups =
+        known && access_.gid ? peer_groups(socket.native_handle()) : std::vector<gid_t>{};
+    if (!known || !peer_allowed(credentials.uid, credentials.gid, ::getuid(), access_, groups)) {
       log(LogPriority::notice, "refused a client (uid {}, pid {}): not in access.uids/gid",
           credentials.uid, credentials.pid);
       boost::system::error_code ignored;

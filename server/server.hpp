@@ -6,6 +6,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/local/stream_protocol.hpp>
+#include <span>
 
 #include "config/config.hpp"
 #include "server/session.hpp"
@@ -13,8 +14,10 @@
 
 namespace statline {
 
-// Root and the daemon's own uid always; then the configured uids and gid.
-bool peer_allowed(uid_t peer_uid, gid_t peer_gid, uid_t self_uid, const AccessConfig& access);
+// Root and the daemon's own uid always; then the configured uids, and the configured gid
+// as the peer's primary group or one of its supplementary `peer_groups`.
+bool peer_allowed(uid_t peer_uid, gid_t peer_gid, uid_t self_uid, const AccessConfig& access,
+                  std::span<const gid_t> peer_groups = {});
 
 class Server {
  public:

@@ -6,8 +6,9 @@ STATLINE_BUILD_PACKAGES=(
   libboost-dev libyaml-cpp-dev libsystemd-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-# Used by the tests: real clients, tmux, process tools.
-STATLINE_TEST_PACKAGES=(socat tmux procps)
+# Used by the tests: real clients, tmux, process tools, and systemd's offline tools
+# (systemd-analyze verify/security, systemd-socket-activate; no running systemd needed).
+STATLINE_TEST_PACKAGES=(socat tmux procps systemd)
 # Used by docs/tmux-screenshot only: terminal colours to HTML, HTML to PNG, a font.
 STATLINE_DOCS_PACKAGES=(aha chromium fonts-dejavu-core)
 

@@ -1,5 +1,6 @@
 #include "tests/integration/notify_peer.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -48,9 +49,16 @@ NotifyPeer::NotifyPeer(std::filesystem::path path) : path_(std::move(path)) {
   // The sender's pid comes with every datagram, as systemd receives it.
   const int on = 1;
   ::setsockopt(fd_, SOL_SOCKET, SO_PASSCRED, &on, sizeof on);
+  if (::pipe2(stop_, O_CLOEXEC) != 0)
+    throw std::system_error(errno, std::generic_category(), "pipe");
+  reader_ = std::thread([this] { receive_all(); });
 }
 
 NotifyPeer::~NotifyPeer() {
+  [[maybe_unused]] auto written = ::write(stop_[1], "x", 1);
+  reader_.join();
+  ::close(stop_[0]);
+  ::close(stop_[1]);
   ::close(fd_);
 }
 
@@ -58,15 +66,12 @@ std::string NotifyPeer::env() const {
   return "NOTIFY_SOCKET=" + path_.string();
 }
 
-std::optional<NotifyMessage> NotifyPeer::receive(Clock::time_point deadline) {
+void NotifyPeer::receive_all() {
   for (;;) {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left < 0) return std::nullopt;
-    pollfd pfd{fd_, POLLIN, 0};
-    const int ready = ::poll(&pfd, 1, static_cast<int>(left));
+    pollfd fds[2] = {{fd_, POLLIN, 0}, {stop_[0], POLLIN, 0}};
+    const int ready = ::poll(fds, 2, -1);
     if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) return std::nullopt;
+    if (ready < 0 || (fds[1].revents & POLLIN) != 0) return;
     char buffer[4096];
     alignas(cmsghdr) char control[CMSG_SPACE(sizeof(ucred))];
     iovec iov{buffer, sizeof buffer};
@@ -86,18 +91,27 @@ std::optional<NotifyMessage> NotifyPeer::receive(Clock::time_point deadline) {
         received.sender = credentials.pid;
       }
     }
-    messages_.push_back(received);
-    return received;
+    {
+      std::lock_guard lock(mutex_);
+      messages_.push_back(std::move(received));
+    }
+    arrived_.notify_all();
   }
 }
 
 std::optional<NotifyMessage> NotifyPeer::wait_for(
     const std::function<bool(const NotifyMessage&)>& match, std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
-  while (auto message = receive(deadline)) {
-    if (match(*message)) return message;
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    for (; consumed_ < messages_.size(); ++consumed_) {
+      if (match(messages_[consumed_])) return messages_[consumed_++];
+    }
+    if (arrived_.wait_until(lock, deadline) == std::cv_status::timeout &&
+        consumed_ == messages_.size()) {
+      return std::nullopt;
+    }
   }
-  return std::nullopt;
 }
 
 std::optional<NotifyMessage> NotifyPeer::wait_for(std::string_view assignment,
@@ -107,10 +121,17 @@ std::optional<NotifyMessage> NotifyPeer::wait_for(std::string_view assignment,
 }
 
 std::vector<NotifyMessage> NotifyPeer::collect(std::chrono::milliseconds duration) {
-  const auto deadline = Clock::now() + duration;
-  std::vector<NotifyMessage> batch;
-  while (auto message = receive(deadline)) batch.push_back(std::move(*message));
+  std::this_thread::sleep_for(duration);
+  std::lock_guard lock(mutex_);
+  std::vector<NotifyMessage> batch(messages_.begin() + static_cast<std::ptrdiff_t>(consumed_),
+                                   messages_.end());
+  consumed_ = messages_.size();
   return batch;
+}
+
+std::vector<NotifyMessage> NotifyPeer::messages() const {
+  std::lock_guard lock(mutex_);
+  return messages_;
 }
 
 }  // namespace statline::integration

@@ -2,16 +2,23 @@
 // directory, named to the daemon in NOTIFY_SOCKET. It records every message with the
 // sender's pid (SCM_CREDENTIALS, as systemd checks NotifyAccess=main), so tests can
 // assert what the daemon told its service manager and in which order.
+//
+// Like systemd it reads all the time (a thread): a Unix datagram queue holds only
+// net.unix.max_dgram_qlen (10) messages, and a daemon whose peer stops reading blocks
+// in sd_notify.
 #pragma once
 
 #include <sys/types.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace statline::integration {
@@ -39,26 +46,31 @@ class NotifyPeer {
   // "NOTIFY_SOCKET=<path>", for the daemon's environment.
   std::string env() const;
 
-  // Receives until a message satisfies `match` (returned) or the timeout ends. Every
-  // message received on the way is kept in messages().
+  // The next message, after the ones earlier calls consumed, that satisfies `match`;
+  // nullopt if none arrives within the timeout. Messages skipped on the way stay in
+  // messages().
   std::optional<NotifyMessage> wait_for(const std::function<bool(const NotifyMessage&)>& match,
                                         std::chrono::milliseconds timeout);
   // Shorthand: the next message carrying `assignment` ("READY=1").
   std::optional<NotifyMessage> wait_for(std::string_view assignment,
                                         std::chrono::milliseconds timeout);
-  // Receives whatever arrives within `duration` and returns just those messages.
+  // Waits `duration`, then returns (and consumes) every message not consumed yet.
   std::vector<NotifyMessage> collect(std::chrono::milliseconds duration);
 
   // Everything received so far, oldest first.
-  const std::vector<NotifyMessage>& messages() const { return messages_; }
+  std::vector<NotifyMessage> messages() const;
 
  private:
-  // One message if one arrives before `deadline`.
-  std::optional<NotifyMessage> receive(std::chrono::steady_clock::time_point deadline);
+  void receive_all();
 
   std::filesystem::path path_;
   int fd_ = -1;
+  int stop_[2] = {-1, -1};  // a pipe that wakes the reader thread to end
+  mutable std::mutex mutex_;
+  std::condition_variable arrived_;
   std::vector<NotifyMessage> messages_;
+  std::size_t consumed_ = 0;  // messages before this index were returned or skipped
+  std::thread reader_;
 };
 
 }  // namespace statline::integration

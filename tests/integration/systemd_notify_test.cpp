@@ -158,9 +158,10 @@ TEST_P(SystemdWatchdog, PingsWhileEveryChildProgressesAndStopsWhenOneIsWedged) {
   d.peer.collect(1500ms);
   const auto silent = d.peer.collect(1000ms);
   EXPECT_EQ(count_with(silent, "WATCHDOG=1"), 0u) << dump(silent) << d.daemon.log();
-  EXPECT_TRUE(std::any_of(d.peer.messages().begin(), d.peer.messages().end(), [&](const auto& m) {
+  const auto seen = d.peer.messages();
+  EXPECT_TRUE(std::any_of(seen.begin(), seen.end(), [&](const auto& m) {
     return status_contains(m, std::string("no progress from ") + GetParam());
-  })) << dump(d.peer.messages());
+  })) << dump(seen);
 
   ASSERT_EQ(::kill(wedged, SIGCONT), 0);
   EXPECT_TRUE(d.peer.wait_for("WATCHDOG=1", 3s)) << dump(d.peer.messages()) << d.daemon.log();

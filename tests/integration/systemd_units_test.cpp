@@ -57,12 +57,13 @@ class InstalledUnits : public ::testing::Test {
 };
 
 TEST_F(InstalledUnits, EverythingLandsWhereSystemdAndManLookAndExecStartIsTheInstalledBinary) {
-  for (const auto& file : {system_units() / "statline.service", system_units() / "statline.socket",
-                           user_units() / "statline.service", user_units() / "statline.socket",
-                           prefix() / "lib/sysusers.d/statline.conf", prefix() / "bin/statlined",
-                           prefix() / "bin/statline", prefix() / "share/man/man8/statlined.8",
-                           prefix() / "share/man/man1/statline.1",
-                           prefix() / "share/doc/statline/config.example.yaml"}) {
+  for (const auto& file :
+       {system_units() / "statline.service", system_units() / "statline.socket",
+        user_units() / "statline.service", user_units() / "statline.socket",
+        prefix() / "lib/sysusers.d/statline.conf", prefix() / "bin/statlined",
+        prefix() / "bin/statline", prefix() / "share/man/man8/statlined.8",
+        prefix() / "share/man/man1/statline.1", prefix() / "share/doc/statline/config.example.yaml",
+        prefix() / "share/tmux-plugins/statline/statline.tmux"}) {
     EXPECT_TRUE(fs::exists(file)) << file << "\n" << install_output_;
   }
   const auto statlined = (prefix() / "bin/statlined").string();

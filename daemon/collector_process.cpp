@@ -14,6 +14,7 @@
 #include "daemon/proc_file_reader.hpp"
 #include "ipc/clock.hpp"
 #include "ipc/doorbell.hpp"
+#include "ipc/reload_signal.hpp"
 #include "ipc/sample_ring.hpp"
 #include "logging/log.hpp"
 #include "server/config_channel.hpp"
@@ -40,6 +41,7 @@ class Collector {
         reader_(""),
         timer_(io),
         signals_(io, SIGTERM, SIGINT, SIGHUP) {
+    accept_reload_signals();
     apply_config();
     wait_signal();
     schedule(next_aligned(Clock::now(), interval_));

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "daemon/child_spec.hpp"
+#include "ipc/reload_signal.hpp"
 
 extern char** environ;
 
@@ -76,9 +77,9 @@ pid_t spawn_child(const SpawnRequest& request) {
   for (int signal_number = 1; signal_number < NSIG; ++signal_number) {
     sigaction(signal_number, &default_action, nullptr);
   }
-  sigset_t empty;
-  sigemptyset(&empty);
-  sigprocmask(SIG_SETMASK, &empty, nullptr);
+  // Everything unblocked but SIGHUP, which the child unblocks once it handles it.
+  const sigset_t reload_only = reload_signal_set();
+  sigprocmask(SIG_SETMASK, &reload_only, nullptr);
   execve("/proc/self/exe", argv, envp.data());
   fail_in_child("execve /proc/self/exe");
 }

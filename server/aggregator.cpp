@@ -9,6 +9,7 @@
 
 #include "config/config_loader.hpp"
 #include "ipc/clock.hpp"
+#include "ipc/reload_signal.hpp"
 #include "logging/log.hpp"
 #include "server/child_table.hpp"
 #include "server/descriptor_limit.hpp"
@@ -53,6 +54,7 @@ Aggregator::Aggregator(boost::asio::io_context& io, const AggregatorChannels& fd
       refresh_timer_(io) {
   set_log_threshold(to_log_priority(config_.config.log_level));
   tmux_lines_.configure(config_.config.tmux);
+  accept_reload_signals();
 }
 
 void Aggregator::start() {

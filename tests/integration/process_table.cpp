@@ -92,4 +92,16 @@ std::optional<std::size_t> open_fd_count(pid_t pid) {
   return count;
 }
 
+bool catches_signal(pid_t pid, int signal_number) {
+  const std::string status = read_file("/proc/" + std::to_string(pid) + "/status");
+  const auto at = status.find("\nSigCgt:");
+  if (at == std::string::npos) return false;
+  const char* begin = status.data() + at + 8;
+  const char* end = status.data() + status.size();
+  while (begin < end && *begin == '\t') ++begin;
+  std::uint64_t mask = 0;
+  if (std::from_chars(begin, end, mask, 16).ec != std::errc()) return false;
+  return (mask >> (signal_number - 1)) & 1U;
+}
+
 }  // namespace statline::integration

@@ -43,4 +43,8 @@ std::optional<std::uint64_t> resident_bytes(pid_t pid);
 // Entries in /proc/PID/fd; nullopt for a gone process.
 std::optional<std::size_t> open_fd_count(pid_t pid);
 
+// True if the process has a handler installed for `signal_number` (SigCgt in
+// /proc/PID/status); false for a gone process.
+bool catches_signal(pid_t pid, int signal_number);
+
 }  // namespace statline::integration

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "tests/integration/daemon_fixture.hpp"
+#include "tests/integration/process_table.hpp"
 
 namespace statline::integration {
 namespace {
@@ -46,6 +47,29 @@ TEST(Reload, GoodConfigAppliesBadConfigIsRefused) {
   EXPECT_TRUE(has(wait_for_snapshot(
                       d.socket(), [](const Json& s) { return has(s, "cpu"); }, 2000ms),
                   "cpu"));
+}
+
+// The supervisor forwards every SIGHUP to its children, so children it has only just
+// exec'd get reloads too: one arriving before a child has installed its handler must
+// wait for it (children start with SIGHUP blocked), not kill the child.
+TEST(Reload, SighupStormDuringStartUpKillsNoChild) {
+  SyntheticDaemon d(kInterval);
+  ASSERT_TRUE(eventually([&] { return catches_signal(d.daemon.pid(), SIGHUP); }, 5000ms, 1ms))
+      << d.daemon.log();
+  const auto storm_end = std::chrono::steady_clock::now() + std::chrono::milliseconds(1500);
+  while (std::chrono::steady_clock::now() < storm_end) {
+    ASSERT_EQ(::kill(d.daemon.pid(), SIGHUP), 0);
+    std::this_thread::sleep_for(std::chrono::microseconds(500));
+  }
+  ASSERT_TRUE(d.daemon.wait_ready()) << d.daemon.log();
+
+  const Json status = query(d.socket(), "status");
+  ASSERT_TRUE(status["children"].is_array()) << status.dump();
+  EXPECT_EQ(status["children"].size(), 5U) << status.dump();
+  for (const auto& child : status["children"]) {
+    EXPECT_EQ(child["restarts"], 0) << child.dump() << "\n" << d.daemon.log();
+    EXPECT_EQ(child["state"], "running") << child.dump();
+  }
 }
 
 }  // namespace

@@ -188,7 +188,7 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   const bool is_tmux = tmux->parsed();
   const CommandContext context{
       resolve_socket_path(globals.socket.empty() ? std::nullopt : std::optional(globals.socket),
-                          process_env(), ::getuid()),
+                          process_env(), ::getuid(), path_exists),
       globals.timeout_ms > 0 ? std::chrono::milliseconds(globals.timeout_ms)
                              : (is_tmux ? default_tmux_timeout : default_timeout),
       out, err};

@@ -18,7 +18,8 @@ inline constexpr const char* program_footer =
     "\n"
     "Socket:\n"
     "  --socket PATH, else $STATLINE_SOCKET, else $XDG_RUNTIME_DIR/statline.sock,\n"
-    "  else /tmp/statline-<uid>.sock: the daemon's defaults. statline reads no config\n"
+    "  else /tmp/statline-<uid>.sock: the daemon's defaults; when that socket does not\n"
+    "  exist, the system service's /run/statline/statline.sock. statline reads no config\n"
     "  file, so a `socket` set in statlined's config must be passed with --socket or\n"
     "  $STATLINE_SOCKET.\n"
     "\n"
@@ -46,7 +47,8 @@ inline constexpr const char* program_footer =
 
 inline constexpr const char* socket_option =
     "Unix socket of statlined (default: $STATLINE_SOCKET,\n"
-    "$XDG_RUNTIME_DIR/statline.sock, /tmp/statline-<uid>.sock)";
+    "$XDG_RUNTIME_DIR/statline.sock, /tmp/statline-<uid>.sock,\n"
+    "then /run/statline/statline.sock)";
 
 inline constexpr const char* timeout_option =
     "Give up after MS milliseconds: connecting plus the whole reply\n"

@@ -1,9 +1,9 @@
 #include "tests/integration/process_table.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <charconv>
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 #include "tests/integration/temp_dir.hpp"

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "aggregator/tmux_capped_line.hpp"
 #include "aggregator/tmux_glyphs.hpp"
 
 namespace statline {
@@ -71,12 +72,14 @@ std::string item_text(const Placeholder& p, const std::string& path, const TmuxD
 class LineBuilder {
  public:
   LineBuilder(const TmuxData& data, const TmuxConfig& config, bool ascii)
-      : data_(data), config_(config), ascii_(ascii) {}
+      : data_(data), config_(config), ascii_(ascii), line_(ascii) {}
 
-  void literal(const std::string& text) { line_ += text; }
+  bool full() const { return line_.full(); }
+
+  void literal(const std::string& text) { line_.append(text); }
 
   void style(const std::string& directive) {
-    line_ += directive;
+    line_.append(directive);
     if (directive == "#[default]") {
       template_style_.clear();
     } else {
@@ -85,37 +88,36 @@ class LineBuilder {
   }
 
   void placeholder(const Placeholder& p) {
-    if (!p.metric.each) return item(p, p.metric.path, p.metric.threshold_path, "");
+    if (!p.metric.each) return item(p, p.metric.path, p.metric.threshold_path, "", "");
     const auto members = data_.members(p.metric.collection);
     if (members.empty()) return literal(std::string(kMissing));
     // One-cell glyphs (a bar chart of cores) stand side by side; anything wider is spaced.
-    const bool glyph = (p.spec.kind == SpecKind::spark || p.spec.kind == SpecKind::bar) &&
-                       p.spec.cells == 1;
+    const bool glyph =
+        (p.spec.kind == SpecKind::spark || p.spec.kind == SpecKind::bar) && p.spec.cells == 1;
     const bool named = p.metric.collection == "net.interfaces";
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      if (i > 0 && !glyph) line_ += ' ';
+    // Stops at a full line: a thousand interfaces cost nothing past the cut.
+    for (std::size_t i = 0; i < members.size() && !full(); ++i) {
       item(p, tmux::member_path(p.metric.path, members[i]),
-           tmux::member_path(p.metric.threshold_path, members[i]),
+           tmux::member_path(p.metric.threshold_path, members[i]), i > 0 && !glyph ? " " : "",
            named ? members[i] + ":" : std::string());
     }
   }
 
-  std::string finish() {
-    if (!coloured_) return std::move(line_);
-    return "#[push-default]" + line_ + "#[pop-default]";
-  }
+  std::string finish() { return std::move(line_).finish(); }
 
  private:
+  // One value, with what goes before it, as one piece of the line: a cut never leaves a
+  // separator or label without its value, or a threshold colour without its #[default].
   void item(const Placeholder& p, const std::string& path, const std::string& threshold_path,
-            const std::string& label) {
+            std::string_view separator, const std::string& label) {
     const std::string text = escape_tmux(label + item_text(p, path, data_, ascii_));
     const std::string* style = threshold_style(p.metric.segment, threshold_path);
     if (style == nullptr || style->empty()) {
-      line_ += text;
+      line_.append(std::string(separator) + text);
       return;
     }
-    coloured_ = true;
-    line_ += "#[" + *style + "]" + text + "#[default]" + template_style_;
+    line_.append(
+        std::string(separator) + "#[" + *style + "]" + text + "#[default]" + template_style_, true);
   }
 
   // Threshold colouring, written once for every segment.
@@ -134,9 +136,8 @@ class LineBuilder {
   const TmuxData& data_;
   const TmuxConfig& config_;
   bool ascii_;
-  std::string line_;
+  CappedLine line_;
   std::string template_style_;  // the template's #[...] in force (since its last #[default])
-  bool coloured_ = false;
 };
 
 }  // namespace
@@ -155,6 +156,7 @@ std::string render_template(const tmux::Template& format, const TmuxData& data,
                             const TmuxConfig& config, bool ascii) {
   LineBuilder builder(data, config, ascii);
   for (const tmux::Piece& piece : format.pieces) {
+    if (builder.full()) break;
     if (const auto* literal = std::get_if<tmux::Literal>(&piece)) {
       builder.literal(literal->text);
     } else if (const auto* style = std::get_if<tmux::Style>(&piece)) {

@@ -9,6 +9,8 @@
 //   again; a line with threshold styles is enclosed in #[push-default] … #[pop-default],
 //   so #[default] returns to the colours the status line had around it.
 // - A missing number (source down, no history yet) is `--`; a sparkline keeps its width.
+// - The line is at most kMaxLineBytes (16 KiB); a longer one is cut between whole
+//   pieces and ends in `…` (tmux_capped_line.hpp).
 #pragma once
 
 #include <optional>

@@ -47,6 +47,11 @@ class Parser {
         if (auto error = style()) return *error;
       } else if (c == '#' && peek(1) == '{') {
         if (auto error = tmux_format()) return *error;
+      } else if (c == '#' && at_ + 1 == text_.size()) {
+        // A lone # at the end means a #: written ##, so that what the renderer puts after
+        // it (#[pop-default], the marker of a cut line) cannot turn it into a sequence.
+        literal_ += "##";
+        ++at_;
       } else if (c == '#' && peek(1) != '\0') {
         literal_ += text_.substr(at_, 2);  // ##, #H, #(…: tmux's, copied as they are
         at_ += 2;

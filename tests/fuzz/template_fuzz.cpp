@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "aggregator/tmux_capped_line.hpp"
 #include "aggregator/tmux_render.hpp"
 #include "tests/fuzz/fuzz_check.hpp"
 #include "tmux/template.hpp"
@@ -51,7 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const bool ascii : {false, true}) {
     const std::string line = statline::render_template(format, values, config, ascii);
     STATLINE_FUZZ_CHECK(line.find('\n') == std::string::npos, "one line, no newline inside");
-    STATLINE_FUZZ_CHECK(line.size() <= 64 * 1024, "a status line stays a status line");
+    STATLINE_FUZZ_CHECK(line.size() <= statline::kMaxLineBytes,
+                        "a status line stays a status line (cut at 16 KiB)");
   }
   return 0;
 }

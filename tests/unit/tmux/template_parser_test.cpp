@@ -37,6 +37,14 @@ TEST(TemplateParser, BracesAndTmuxSequencesAreLiteral) {
   EXPECT_EQ(std::get<Literal>(t.pieces[0]).text, "{x} ## #H #{?client_prefix,#{host},-} #(date)");
 }
 
+// tmux shows a lone # at the end as itself; kept doubled, it stays one character whatever
+// the renderer appends (#[pop-default], a cut line's marker).
+TEST(TemplateParser, LoneHashAtTheEndIsDoubled) {
+  EXPECT_EQ(std::get<Literal>(parsed("100#").pieces[0]).text, "100##");
+  EXPECT_EQ(std::get<Literal>(parsed("#").pieces[0]).text, "##");
+  EXPECT_EQ(std::get<Literal>(parsed("a ## b").pieces[0]).text, "a ## b");
+}
+
 TEST(TemplateParser, AliasesAndPaths) {
   EXPECT_EQ(placeholder(parsed("{mem}"), 0).metric.path, "mem.used_percent");
   EXPECT_EQ(placeholder(parsed("{rx}"), 0).metric.kind, MetricKind::byte_rate);

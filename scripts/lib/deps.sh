@@ -9,6 +9,10 @@ STATLINE_BUILD_PACKAGES=(
 # Used by the tests: real clients, tmux, process tools, and systemd's offline tools
 # (systemd-analyze verify/security, systemd-socket-activate; no running systemd needed).
 STATLINE_TEST_PACKAGES=(socat tmux procps systemd)
+# The monitors bench/compare runs beside statlined, each from a temp config. On a machine
+# running systemd the install may also start netdata's and node_exporter's services:
+# bench/compare warns about any such instance it did not start.
+STATLINE_BENCH_PACKAGES=(dstat sysstat collectd-core prometheus-node-exporter netdata-core)
 # Used by docs/tmux-screenshot only: terminal colours to HTML, HTML to PNG, a font.
 STATLINE_DOCS_PACKAGES=(aha chromium fonts-dejavu-core)
 

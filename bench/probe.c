@@ -92,7 +92,9 @@ int main(int argc, char** argv) {
   const enum protocol protocol = parse_protocol(argv[2]);
   char request[4096];
   if (protocol == HTTP) {
-    snprintf(request, sizeof request, "GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n", argv[4]);
+    /* netdata closes the connection after each reply unless asked to keep it. */
+    snprintf(request, sizeof request,
+             "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n", argv[4]);
   } else {
     snprintf(request, sizeof request, "%s\n", argv[4]);
   }

@@ -67,5 +67,5 @@ END {
   verdict("PSS of all statlined processes < 2 MiB", median(pss["statlined"]), 2, "%.2f MiB")
 }
 function verdict(what, value, limit, format) {
-  printf "- %s: " format " — %s\n", what, value, value <= limit ? "met" : "NOT met"
+  printf "- %s: " format " — %s\n", what, value, (value <= limit ? "met" : "NOT met")
 }

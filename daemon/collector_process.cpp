@@ -4,9 +4,6 @@
 #include <sys/prctl.h>
 #include <time.h>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <exception>
 
@@ -14,7 +11,6 @@
 #include "daemon/proc_file_reader.hpp"
 #include "ipc/clock.hpp"
 #include "ipc/doorbell.hpp"
-#include "ipc/reload_signal.hpp"
 #include "ipc/sample_ring.hpp"
 #include "logging/log.hpp"
 #include "server/config_channel.hpp"
@@ -31,20 +27,55 @@ Clock::time_point next_aligned(Clock::time_point now, Clock::duration interval) 
   return Clock::time_point(ticks * interval);
 }
 
+timespec to_timespec(Clock::duration duration) {
+  const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(duration).count();
+  return timespec{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
+}
+
+// A collector's only events are its deadline and three signals, so its whole loop is one
+// sigtimedwait() per sample with the signals blocked: no event library, no timerfd, no
+// epoll (an Asio loop cost two more system calls per sample, and a wake-up costs far more
+// than the read itself on a virtual machine; see bench/daemon_cpu).
 class Collector {
  public:
-  Collector(boost::asio::io_context& io, Source source, const CollectorChannels& fds)
+  Collector(Source source, const CollectorChannels& fds)
       : source_(source),
         ring_(SampleRing::attach(fds.ring, static_cast<RingKind>(static_cast<int>(source) + 1))),
         config_ring_(SampleRing::attach(fds.config, RingKind::control)),
         bell_fd_(fds.bell),
-        reader_(""),
-        timer_(io),
-        signals_(io, SIGTERM, SIGINT, SIGHUP) {
-    accept_reload_signals();
+        reader_("") {
     apply_config();
-    wait_signal();
-    schedule(next_aligned(Clock::now(), interval_));
+  }
+
+  // Samples until SIGTERM or SIGINT; SIGHUP re-reads the config. The caller blocked
+  // `signals`, so none is lost between two waits.
+  void run(const sigset_t& signals) {
+    auto deadline = next_aligned(Clock::now(), interval_);
+    for (;;) {
+      const auto now = Clock::now();
+      if (now >= deadline) {
+        tick();
+        // Skip deadlines missed while stopped or starved instead of bursting to catch up.
+        deadline += interval_;
+        if (const auto after = Clock::now(); deadline <= after) {
+          deadline = next_aligned(after, interval_);
+        }
+        continue;
+      }
+      // Relative to a deadline that stays absolute: waking late never shifts the next one.
+      const timespec timeout = to_timespec(deadline - now);
+      const int signal_number = ::sigtimedwait(&signals, nullptr, &timeout);
+      if (signal_number < 0) continue;  // EAGAIN: the deadline came; EINTR: look again
+      if (signal_number != SIGHUP) return;
+      try {
+        apply_config();
+        log(LogPriority::info, "config reloaded");
+      } catch (const std::exception& e) {
+        log(LogPriority::error, "reload failed: {}", e.what());
+      }
+      // A new interval takes effect from the next aligned instant.
+      deadline = next_aligned(Clock::now(), interval_);
+    }
   }
 
  private:
@@ -57,40 +88,6 @@ class Collector {
     if (path != reader_.path()) reader_.set_path(path);
   }
 
-  void wait_signal() {
-    signals_.async_wait([this](const boost::system::error_code& error, int signal_number) {
-      if (error) return;
-      if (signal_number == SIGHUP) {
-        try {
-          apply_config();
-          log(LogPriority::info, "config reloaded");
-        } catch (const std::exception& e) {
-          log(LogPriority::error, "reload failed: {}", e.what());
-        }
-        // A new interval takes effect from the next aligned instant.
-        schedule(next_aligned(Clock::now(), interval_));
-        wait_signal();
-        return;
-      }
-      timer_.cancel();
-      signals_.clear();
-    });
-  }
-
-  void schedule(Clock::time_point deadline) {
-    deadline_ = deadline;
-    timer_.expires_at(deadline_);
-    timer_.async_wait([this](const boost::system::error_code& error) {
-      if (error) return;
-      tick();
-      // Skip deadlines missed while stopped or starved instead of bursting to catch up.
-      auto next = deadline_ + interval_;
-      const auto now = Clock::now();
-      if (next <= now) next = next_aligned(now, interval_);
-      schedule(next);
-    });
-  }
-
   void tick() {
     const auto text = reader_.read();
     const auto monotonic =
@@ -101,8 +98,11 @@ class Collector {
     auto payload = parse_and_encode(source_, text.value(), ring_.geometry().payload_words);
     if (!payload) return report_error(payload.error(), realtime);
     const auto seq = ring_.publish(SlotStamp{0, monotonic, realtime}, payload.value());
-    // A full pipe means the aggregator is behind: it catches up from the ring.
-    ring_doorbell(bell_fd_, seq);
+    // The aggregator asks for doorbells only while it needs every sample as it lands
+    // (start-up, streaming clients); otherwise it reads the ring when asked, and a write
+    // here would only wake it for nothing. A full pipe means it is behind: it catches up
+    // from the ring.
+    if (ring_.doorbell_wanted()) ring_doorbell(bell_fd_, seq);
     if (!last_error_.empty()) {
       log(LogPriority::notice, "{}: recovered", reader_.path());
       last_error_.clear();
@@ -122,10 +122,7 @@ class Collector {
   int bell_fd_;
   ProcFileReader reader_;
   Clock::duration interval_{std::chrono::seconds(1)};
-  Clock::time_point deadline_;
   std::string last_error_;
-  boost::asio::steady_timer timer_;
-  boost::asio::signal_set signals_;
 };
 
 }  // namespace
@@ -135,10 +132,15 @@ int run_collector(const ChildSpec& spec) {
   prctl(PR_SET_NAME, name.c_str());
   init_logging(child_role(spec), LogPriority::info);
   signal(SIGPIPE, SIG_IGN);
+  // SIGHUP comes blocked from exec (ipc/reload_signal.hpp) and stays blocked with the
+  // other two: sigtimedwait() takes them, a reload sent during start-up included.
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (const int signal_number : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&signals, signal_number);
+  sigprocmask(SIG_BLOCK, &signals, nullptr);
   try {
-    boost::asio::io_context io;
-    Collector collector(io, *spec.collector, spec.collector_fds);
-    io.run();
+    Collector collector(*spec.collector, spec.collector_fds);
+    collector.run(signals);
     return 0;
   } catch (const std::exception& e) {
     log(LogPriority::error, "{}", e.what());

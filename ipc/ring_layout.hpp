@@ -22,7 +22,7 @@
 namespace statline::ring_layout {
 
 inline constexpr std::uint64_t kRingMagic = 0x474E49524E4C5453;  // "STLNRING" in memory
-inline constexpr std::uint32_t kRingVersion = 1;
+inline constexpr std::uint32_t kRingVersion = 2;
 inline constexpr std::size_t kErrorTextBytes = 512;
 inline constexpr std::size_t kCacheLine = 64;
 
@@ -47,7 +47,9 @@ struct RingHeader {
   std::uint32_t reserved;
   // Written by the collector after every publish (release), read by everyone (acquire).
   std::atomic<std::uint64_t> last_seq;
-  std::uint64_t padding[3];  // ErrorArea starts on its own cache line
+  // Written by the aggregator: non-zero while it wants a doorbell after each publish.
+  std::atomic<std::uint64_t> doorbell_wanted;
+  std::uint64_t padding[2];  // ErrorArea starts on its own cache line
   ErrorArea error;
   std::uint64_t tail_padding[4];  // slots start on a cache line
 };
@@ -73,6 +75,7 @@ static_assert(offsetof(RingHeader, slot_size) == 16);
 static_assert(offsetof(RingHeader, capacity) == 20);
 static_assert(offsetof(RingHeader, payload_words) == 24);
 static_assert(offsetof(RingHeader, last_seq) == 32);
+static_assert(offsetof(RingHeader, doorbell_wanted) == 40);
 static_assert(offsetof(RingHeader, error) == 64);
 static_assert(offsetof(ErrorArea, lock) == 0);
 static_assert(offsetof(ErrorArea, realtime_ns) == 8);

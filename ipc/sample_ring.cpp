@@ -224,6 +224,18 @@ std::uint64_t SampleRing::publish(const SlotStamp& stamp, std::span<const std::u
   return seq;
 }
 
+bool SampleRing::doorbell_wanted() const {
+  // Pairs with the fence in want_doorbell(): the publish before this and the reader's
+  // look at last_seq after setting the flag cannot both miss each other.
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  return header_at(base_).doorbell_wanted.load(std::memory_order_relaxed) != 0;
+}
+
+void SampleRing::want_doorbell(bool wanted) {
+  header_at(base_).doorbell_wanted.store(wanted ? 1 : 0, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+}
+
 void SampleRing::set_error(std::string_view message, std::int64_t realtime_ns) {
   ErrorArea& area = header_at(base_).error;
   const std::string_view text = truncate_utf8(message, ring_layout::kErrorTextBytes);

@@ -68,6 +68,13 @@ class SampleRing {
   std::uint64_t publish(const SlotStamp& stamp_without_seq, std::span<const std::uint64_t> payload);
   // Records why the last read failed; the last good sample stays in the ring.
   void set_error(std::string_view message, std::int64_t realtime_ns);
+  // Whether the reader asked for a doorbell after each publish (see want_doorbell).
+  bool doorbell_wanted() const;
+
+  // Reader: asks the writer to ring (or stop ringing) the doorbell after each publish.
+  // The writer checks after publishing and the reader should look at last_seq() after
+  // asking, so a sample published meanwhile is seen by one of the two.
+  void want_doorbell(bool wanted);
 
   // Readers (any process, any thread).
   std::uint64_t last_seq() const;  // 0 = nothing published yet

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 #include "config/config_loader.hpp"
 #include "ipc/clock.hpp"
@@ -51,13 +52,16 @@ Aggregator::Aggregator(boost::asio::io_context& io, const AggregatorChannels& fd
       health_(io, fds.health),
       signals_(io, SIGTERM, SIGINT, SIGHUP),
       flush_timer_(io),
-      refresh_timer_(io) {
+      catch_up_timer_(io) {
   set_log_threshold(to_log_priority(config_.config.log_level));
   tmux_lines_.configure(config_.config.tmux);
   accept_reload_signals();
 }
 
 void Aggregator::start() {
+  // Doorbells until the first full snapshot (see update_doorbells); asked for before the
+  // catch-up, so that a sample published in between is not missed.
+  want_doorbells(true);
   // Pick up whatever arrived while no aggregator was running.
   for (auto& feed : feeds_) {
     if (!feed) continue;
@@ -65,6 +69,7 @@ void Aggregator::start() {
     feed->watch_doorbell([this] { on_doorbell(); });
   }
   refresh_snapshot(true);
+  schedule_catch_up();
   wait_signals();
   apply_descriptor_limit();
   server_.start();
@@ -76,8 +81,7 @@ void Aggregator::start() {
 }
 
 void Aggregator::report_health() {
-  health_.snapshot_refreshed(builder_.all_settled(snapshot_, config_.config),
-                             server_.sessions().size());
+  health_.snapshot_refreshed(snapshot_complete_, server_.sessions().size());
 }
 
 void Aggregator::wait_signals() {
@@ -94,7 +98,7 @@ void Aggregator::wait_signals() {
       if (feed) feed->stop();
     }
     flush_timer_.cancel();
-    refresh_timer_.cancel();
+    catch_up_timer_.cancel();
     signals_.clear();
   });
 }
@@ -135,27 +139,74 @@ void Aggregator::on_doorbell() {
 }
 
 void Aggregator::flush() {
+  // The samples may already have been taken in by a request since the doorbell rang:
+  // what counts is whether the snapshot is newer than the last one streamed.
+  refresh_snapshot(false);
+  report_health();
+  const double time = snapshot_.time;
+  std::size_t watchers = 0;
+  server_.sessions().for_each_watcher([&](Session& session) {
+    ++watchers;
+    if (time <= streamed_time_ || !session.watch_due(time, config_.config.interval)) return;
+    const std::string& topic = session.watch_topic();
+    if (topic.empty()) return void(session.send(snapshot_line_));
+    // Followers of the same tmux format share one rendering per sample (tmux_line caches).
+    const auto [format, ascii] = TmuxLines::parse_topic(topic);
+    const auto rendered = tmux_line(format, ascii);
+    session.send(rendered ? rendered.value() + "\n" : error_reply(rendered.error()));
+  });
+  streamed_time_ = std::max(streamed_time_, time);
+  update_doorbells(watchers);
+}
+
+bool Aggregator::catch_up() {
   bool arrived = false;
   for (auto& feed : feeds_) {
     if (feed && feed->catch_up(keep_since())) arrived = true;
   }
-  if (!arrived) return;
-  refresh_snapshot(true);
-  report_health();
-  const double time = snapshot_.time;
-  // Followers of the same tmux format share one rendering per sample.
-  std::map<std::string, std::string> tmux_lines;
-  server_.sessions().for_each_watcher([&](Session& session) {
-    if (!session.watch_due(time, config_.config.interval)) return;
-    const std::string& topic = session.watch_topic();
-    if (topic.empty()) return void(session.send(snapshot_line_));
-    auto [line, inserted] = tmux_lines.try_emplace(topic);
-    if (inserted) {
-      const auto [format, ascii] = TmuxLines::parse_topic(topic);
-      const auto rendered = tmux_line(format, ascii);
-      line->second = rendered ? rendered.value() + "\n" : error_reply(rendered.error());
-    }
-    session.send(line->second);
+  if (arrived) samples_since_snapshot_ = true;
+  return arrived;
+}
+
+// Collectors publish into their rings whether or not anyone listens. The aggregator asks
+// for doorbells only while it must act on each sample as it lands: a client streams
+// (watch, tmux --follow), or no full snapshot was served yet (systemd's READY=1 waits for
+// one). Otherwise it sleeps: every request catches up from the rings first, and the
+// catch-up timer keeps the history complete before the rings wrap. An idle daemon thus
+// costs the collectors' reads and nothing else.
+void Aggregator::update_doorbells(std::size_t watchers) {
+  want_doorbells(!snapshot_complete_ || watchers > 0);
+}
+
+void Aggregator::want_doorbells(bool wanted) {
+  if (wanted == doorbells_wanted_) return;
+  doorbells_wanted_ = wanted;
+  for (auto& feed : feeds_) {
+    if (feed) feed->want_doorbell(wanted);
+  }
+}
+
+void Aggregator::streaming_started() {
+  want_doorbells(true);
+  catch_up();
+}
+
+void Aggregator::schedule_catch_up() {
+  // Half of the shortest ring: however late the timer fires, no sample is overwritten
+  // before the history has it.
+  std::uint32_t capacity = std::numeric_limits<std::uint32_t>::max();
+  for (const auto& feed : feeds_) {
+    if (feed) capacity = std::min(capacity, feed->ring_capacity());
+  }
+  if (capacity == std::numeric_limits<std::uint32_t>::max()) return;  // no source at all
+  const double seconds = config_.config.interval * std::max<std::uint32_t>(1, capacity / 2);
+  catch_up_timer_.expires_after(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+      std::chrono::duration<double>(seconds)));
+  catch_up_timer_.async_wait([this](const boost::system::error_code& error) {
+    if (error) return;
+    // flush() takes the samples in, streams if anyone watches, and reviews the doorbells.
+    flush();
+    schedule_catch_up();
   });
 }
 
@@ -179,15 +230,22 @@ std::array<SourceHealth, kSources.size()> Aggregator::source_health() const {
 }
 
 void Aggregator::refresh_snapshot(bool force) {
+  // Samples that landed since the last look (without doorbells nobody said so).
+  catch_up();
+  if (samples_since_snapshot_) force = true;
   const auto now = monotonic_ns();
-  // Between samples the cached snapshot is served as is; it is rebuilt when a sample
-  // lands, or after an interval without one so a dead source turns null.
+  // Between samples the cached snapshot is served as is: serialised once per sample, not
+  // per request. It is rebuilt when a sample lands, or after an interval without one so
+  // a dead source turns null.
   const auto max_age = static_cast<std::int64_t>(config_.config.interval * 1e9);
   if (!force && snapshot_built_ns_ >= 0 && now - snapshot_built_ns_ < max_age) return;
   snapshot_ = builder_.build(config_.config, source_health(), now);
   snapshot_json_ = to_json(snapshot_);
   snapshot_line_ = dump_json(snapshot_json_) + "\n";
+  snapshot_complete_ = builder_.all_settled(snapshot_, config_.config);
   snapshot_built_ns_ = now;
+  samples_since_snapshot_ = false;
+  tmux_cache_.clear();
 }
 
 const std::string& Aggregator::snapshot_line() {
@@ -202,6 +260,7 @@ const Snapshot& Aggregator::snapshot() {
 
 Result<std::vector<HistoryPoint>> Aggregator::history(const std::string& metric,
                                                       std::optional<double> seconds) {
+  catch_up();
   const std::int64_t since =
       seconds ? monotonic_ns() - static_cast<std::int64_t>(*seconds * 1e9) : keep_since();
   return builder_.history(metric, config_.config, since);
@@ -209,10 +268,21 @@ Result<std::vector<HistoryPoint>> Aggregator::history(const std::string& metric,
 
 Result<std::string> Aggregator::tmux_line(const std::optional<std::string>& format, bool ascii) {
   refresh_snapshot(false);
-  return tmux_lines_.render(format, ascii, snapshot_json_, builder_, config_.config);
+  // Rendered once per sample and format: `statline tmux` from many panes, and followers,
+  // share it until the next sample.
+  const std::string topic = TmuxLines::topic(format, ascii);
+  auto cached = tmux_cache_.find(topic);
+  if (cached == tmux_cache_.end()) {
+    cached = tmux_cache_
+                 .emplace(topic, tmux_lines_.render(format, ascii, snapshot_json_, builder_,
+                                                    config_.config))
+                 .first;
+  }
+  return cached->second;
 }
 
 nlohmann::ordered_json Aggregator::status() {
+  catch_up();  // samples and lost as of now
   const auto table = read_child_table(control_ring_);
   const double now = unix_now();
   const auto now_mono = monotonic_ns();

@@ -5,6 +5,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -33,11 +34,17 @@ class Aggregator final : public RequestContext {
   nlohmann::ordered_json status() override;
   Result<bool> request_reload() override;
   Result<std::string> tmux_line(const std::optional<std::string>& format, bool ascii) override;
+  void streaming_started() override;
 
  private:
   void wait_signals();
   void on_doorbell();
   void flush();
+  // Moves new samples from every ring into the history; true if any arrived.
+  bool catch_up();
+  void schedule_catch_up();
+  void update_doorbells(std::size_t watchers);
+  void want_doorbells(bool wanted);
   void apply_config();
   // Raises RLIMIT_NOFILE for clients.max; warns if the hard limit is too low.
   void apply_descriptor_limit();
@@ -58,12 +65,17 @@ class Aggregator final : public RequestContext {
   HealthReporter health_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer flush_timer_;
-  boost::asio::steady_timer refresh_timer_;
+  boost::asio::steady_timer catch_up_timer_;
+  bool doorbells_wanted_ = false;
   bool flush_pending_ = false;
   Snapshot snapshot_;
   nlohmann::ordered_json snapshot_json_;
   std::string snapshot_line_;
+  bool snapshot_complete_ = false;
+  bool samples_since_snapshot_ = false;  // catch_up() found samples the snapshot lacks
+  double streamed_time_ = 0;             // time of the last snapshot pushed to watchers
   TmuxLines tmux_lines_;
+  std::map<std::string, Result<std::string>> tmux_cache_;  // topic -> line, this sample
   std::int64_t snapshot_built_ns_ = -1;
 };
 

@@ -39,6 +39,7 @@ void RequestHandler::on_line(Session& session, std::string_view line) {
   if (!reply.empty()) session.send(std::move(reply));
   if (starts_watch) {
     session.start_watching(period, topic);
+    context_.streaming_started();
     // The current sample at once (a tmux follower just got its line as the reply), then
     // one line per sample.
     const bool due = session.watch_due(context_.snapshot().time, context_.config().interval);

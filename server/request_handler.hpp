@@ -29,6 +29,8 @@ class RequestContext {
   // The tmux line (no newline) of a format (nullopt: the configured default), or why not.
   virtual Result<std::string> tmux_line(const std::optional<std::string>& format,
                                         bool ascii) = 0;
+  // A session began streaming (watch, tmux --follow): every sample is needed as it lands.
+  virtual void streaming_started() {}
 };
 
 class RequestHandler final : public LineHandler {

@@ -31,6 +31,11 @@ class SourceFeed {
   // Calls `on_ring` (repeatedly) whenever the collector rings the doorbell.
   void watch_doorbell(std::function<void()> on_ring);
   void stop();
+  // Asks the collector to ring after each sample, or to stop (then catch_up() finds the
+  // samples when asked). Call catch_up() after asking: see SampleRing::want_doorbell.
+  void want_doorbell(bool wanted) { ring_.want_doorbell(wanted); }
+  // Samples the ring keeps: how long catch_up() may wait before samples are lost.
+  std::uint32_t ring_capacity() const { return ring_.geometry().capacity; }
 
   // Moves every sample published since the last call into the history, evicting history
   // older than `keep_since_monotonic_ns`. Returns true when a new sample arrived.

@@ -143,14 +143,16 @@ TEST(SampleRing, AttachRejectsAnotherKind) {
 
 TEST(SampleRing, AttachRejectsAnotherLayoutVersion) {
   auto ring = SampleRing::create("test-ring", RingKind::stat, {4, 8});
-  RawMapping(ring.fd()).header().version = 2;
+  RawMapping(ring.fd()).header().version = ring_layout::kRingVersion + 1;
   const int fd = ::dup(ring.fd());
   try {
     SampleRing::attach(fd, RingKind::stat);
-    FAIL() << "attach accepted layout version 2";
+    FAIL() << "attach accepted another layout version";
   } catch (const std::runtime_error& error) {
     EXPECT_THAT(error.what(),
-                HasSubstr("fd " + std::to_string(fd) + ": layout version 2, expected 1"));
+                HasSubstr("fd " + std::to_string(fd) + ": layout version " +
+                          std::to_string(ring_layout::kRingVersion + 1) + ", expected " +
+                          std::to_string(ring_layout::kRingVersion)));
   }
   ::close(fd);
 }
@@ -242,6 +244,16 @@ TEST(SampleRing, MoveTransfersTheMapping) {
   EXPECT_EQ(other.fd(), fd);
   EXPECT_EQ(other.kind(), RingKind::loadavg);
   EXPECT_EQ(other.last_seq(), 1u);
+}
+
+TEST(SampleRing, DoorbellWantedIsSharedBetweenReaderAndWriter) {
+  auto reader = SampleRing::create("test-ring", RingKind::meminfo, {4, 8});
+  auto writer = SampleRing::attach(::dup(reader.fd()), RingKind::meminfo);
+  EXPECT_FALSE(writer.doorbell_wanted());  // nobody asked yet
+  reader.want_doorbell(true);
+  EXPECT_TRUE(writer.doorbell_wanted());
+  reader.want_doorbell(false);
+  EXPECT_FALSE(writer.doorbell_wanted());
 }
 
 }  // namespace

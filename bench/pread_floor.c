@@ -1,5 +1,10 @@
 /* The floor for statlined's CPU cost: a lone process that only preads the four /proc
- * files once per interval into a fixed buffer, with no parsing and no IPC. */
+ * files once per interval into a fixed buffer, with no parsing and no IPC.
+ *
+ *   pread_floor [ROOT [INTERVAL [FILE...]]]   (defaults: /proc, 1 s, the four files)
+ *
+ * With FILE arguments it reads only those: four such processes, one file each, are the
+ * least a design with one process per source can cost (bench/compare shows them). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +14,13 @@
 int main(int argc, char** argv) {
   const char* root = argc > 1 ? argv[1] : "/proc";
   const double interval = argc > 2 ? atof(argv[2]) : 1.0;
-  const char* names[] = {"stat", "meminfo", "net/dev", "loadavg"};
-  int fds[4];
+  const char* defaults[] = {"stat", "meminfo", "net/dev", "loadavg"};
+  const char** names = argc > 3 ? (const char**)argv + 3 : defaults;
+  const int count = argc > 3 ? argc - 3 : 4;
+  int fds[64];
+  if (count > 64) return 2;
   static char buffer[1 << 20];
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < count; ++i) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", root, names[i]);
     fds[i] = open(path, O_RDONLY | O_CLOEXEC);
@@ -25,7 +33,7 @@ int main(int argc, char** argv) {
   clock_gettime(CLOCK_MONOTONIC, &next);
   const long step = (long)(interval * 1e9);
   for (;;) {
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < count; ++i) {
       if (pread(fds[i], buffer, sizeof buffer, 0) < 0) return 1;
     }
     next.tv_nsec += step;

@@ -133,6 +133,9 @@ void Session::start_watching(double period_seconds, std::string topic) {
 }
 
 bool Session::watch_due(double time, double interval) {
+  // Never the same sample twice: the line sent when the watch began may be the snapshot
+  // the next sample's flush finds, if a request took that sample in first.
+  if (time <= last_watch_time_) return false;
   // Sample times jitter by milliseconds: half an interval of slack keeps `watch 1` at one
   // line per second instead of skipping a sample that landed a hair early.
   if (time - last_watch_time_ + interval / 2 < watch_period_) return false;

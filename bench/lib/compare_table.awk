@@ -65,6 +65,16 @@ END {
   verdict("statlined CPU ≤ 2.5× the floor", median(to_floor["statlined"]), 2.5, "%.2f×")
   if ("dstat" in seen) verdict("statlined CPU ≤ 1/3 of dstat's", median(statlined_to["dstat"]), 1 / 3, "%.2f of dstat")
   verdict("PSS of all statlined processes < 2 MiB", median(pss["statlined"]), 2, "%.2f MiB")
+  four = "floor, one process per file"
+  if (four in seen) {
+    n = split(windows_of["statlined"], ws, " ")
+    for (i = 1; i <= n; i++) {
+      w = ws[i]
+      if (cpu[w, four] > 0) add(to_four, "statlined", cpu[w, "statlined"] / cpu[w, four])
+    }
+    printf "- for scale: four processes that each only pread one file cost %.2f× the floor; statlined costs %.2f× them\n",
+      median(to_floor[four]), median(to_four["statlined"])
+  }
 }
 function verdict(what, value, limit, format) {
   printf "- %s: " format " — %s\n", what, value, (value <= limit ? "met" : "NOT met")

@@ -195,5 +195,14 @@ TEST_F(SessionTest, WatchDueHonoursThePeriod) {
   EXPECT_FALSE(session->watch_due(102.2, 0.2));
 }
 
+TEST_F(SessionTest, WatchDueNeverRepeatsASample) {
+  stream_protocol::socket client(io);
+  auto session = open_session(client);
+  session->start_watching(0);  // every sample
+  EXPECT_TRUE(session->watch_due(100.0, 0.2));
+  EXPECT_FALSE(session->watch_due(100.0, 0.2));
+  EXPECT_TRUE(session->watch_due(100.2, 0.2));
+}
+
 }  // namespace
 }  // namespace statline

@@ -26,6 +26,7 @@ class SteadyContext final : public RequestContext {
   const Config& config() const override { return config_; }
   const std::string& snapshot_line() override { return line_; }
   const Snapshot& snapshot() override { return snapshot_; }
+  std::optional<MeminfoSample> meminfo() override { return std::nullopt; }
   Result<std::vector<HistoryPoint>> history(const std::string&, std::optional<double>) override {
     return std::vector<HistoryPoint>{};
   }

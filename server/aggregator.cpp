@@ -11,6 +11,7 @@
 #include "config/config_loader.hpp"
 #include "ipc/clock.hpp"
 #include "ipc/reload_signal.hpp"
+#include "ipc/sample_codec.hpp"
 #include "logging/log.hpp"
 #include "server/child_table.hpp"
 #include "server/descriptor_limit.hpp"
@@ -256,6 +257,16 @@ const std::string& Aggregator::snapshot_line() {
 const Snapshot& Aggregator::snapshot() {
   refresh_snapshot(false);
   return snapshot_;
+}
+
+std::optional<MeminfoSample> Aggregator::meminfo() {
+  // Only when the snapshot shows mem: the same freshness rules, no stale sample.
+  if (!snapshot().mem) return std::nullopt;
+  const auto& feed = feeds_[static_cast<std::size_t>(Source::meminfo)];
+  if (!feed || !feed->latest()) return std::nullopt;
+  auto sample = decode_meminfo(feed->latest()->payload);
+  if (!sample) return std::nullopt;
+  return std::move(sample.value());
 }
 
 Result<std::vector<HistoryPoint>> Aggregator::history(const std::string& metric,

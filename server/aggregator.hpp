@@ -29,6 +29,7 @@ class Aggregator final : public RequestContext {
   const Config& config() const override { return config_.config; }
   const std::string& snapshot_line() override;
   const Snapshot& snapshot() override;
+  std::optional<MeminfoSample> meminfo() override;
   Result<std::vector<HistoryPoint>> history(const std::string& metric,
                                             std::optional<double> seconds) override;
   nlohmann::ordered_json status() override;

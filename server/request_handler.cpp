@@ -4,6 +4,9 @@
 
 #include <variant>
 
+#include "aggregator/collectd_command.hpp"
+#include "aggregator/collectd_reply.hpp"
+#include "aggregator/collectd_values.hpp"
 #include "aggregator/request_parser.hpp"
 #include "aggregator/snapshot_path.hpp"
 #include "server/tmux_lines.hpp"
@@ -47,8 +50,17 @@ void RequestHandler::on_line(Session& session, std::string_view line) {
   }
 }
 
+std::string RequestHandler::respond_collectd(std::string_view line) {
+  const auto command = parse_collectd_command(line);
+  if (!command) return collectd_error(command.error());
+  const Snapshot& snapshot = context_.snapshot();
+  return collectd_reply(command.value(), collectd_values(snapshot, context_.meminfo(), host_),
+                        snapshot.time);
+}
+
 std::string RequestHandler::respond(std::string_view line, bool* starts_watch,
                                     double* watch_period, std::string* watch_topic) {
+  if (is_collectd_command(line)) return respond_collectd(line);
   const auto request = parse_request(line);
   if (!request) return error_reply(request.error());
   return std::visit(

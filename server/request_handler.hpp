@@ -1,5 +1,6 @@
 // Request line in, response out: parses with parse_request() and answers from the
-// aggregator's state. Knows nothing about sockets beyond Session::send.
+// aggregator's state. Knows nothing about sockets beyond Session::send. Lines of
+// collectd's unixsock protocol (collectd_command.hpp) are answered in that protocol.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -8,8 +9,10 @@
 #include <vector>
 
 #include "aggregator/snapshot.hpp"
+#include "collectors/meminfo.hpp"
 #include "collectors/parse_result.hpp"
 #include "config/config.hpp"
+#include "server/local_hostname.hpp"
 #include "server/session.hpp"
 #include "server/snapshot_builder.hpp"
 
@@ -22,6 +25,9 @@ class RequestContext {
   virtual const Config& config() const = 0;
   virtual const std::string& snapshot_line() = 0;  // the snapshot as one JSON line + "\n"
   virtual const Snapshot& snapshot() = 0;
+  // The /proc/meminfo sample the snapshot's mem comes from (collectd's memory values need
+  // fields the snapshot does not keep); nullopt when mem is null in the snapshot.
+  virtual std::optional<MeminfoSample> meminfo() = 0;
   virtual Result<std::vector<HistoryPoint>> history(const std::string& metric,
                                                     std::optional<double> seconds) = 0;
   virtual nlohmann::ordered_json status() = 0;
@@ -35,7 +41,9 @@ class RequestContext {
 
 class RequestHandler final : public LineHandler {
  public:
-  explicit RequestHandler(RequestContext& context) : context_(context) {}
+  // `host` names this machine in collectd identifiers (see collectd_values.hpp).
+  explicit RequestHandler(RequestContext& context, std::string host = local_hostname())
+      : context_(context), host_(std::move(host)) {}
   void on_line(Session& session, std::string_view line) override;
   // The reply to one line, for tests and for on_line; empty for `watch` (which streams).
   // A request that turns the session into a stream sets *starts_watch, the period and the
@@ -44,7 +52,10 @@ class RequestHandler final : public LineHandler {
                       double* watch_period = nullptr, std::string* watch_topic = nullptr);
 
  private:
+  std::string respond_collectd(std::string_view line);
+
   RequestContext& context_;
+  std::string host_;
 };
 
 // {"error":"<message>"} + "\n", with the message made JSON-safe.

@@ -6,9 +6,10 @@ STATLINE_BUILD_PACKAGES=(
   libboost-dev libyaml-cpp-dev libsystemd-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-# Used by the tests: real clients, tmux, process tools, and systemd's offline tools
-# (systemd-analyze verify/security, systemd-socket-activate; no running systemd needed).
-STATLINE_TEST_PACKAGES=(socat tmux procps systemd)
+# Used by the tests: real clients (socat; collectd-utils: collectdctl, collectd-nagios),
+# tmux, process tools, and systemd's offline tools (systemd-analyze verify/security,
+# systemd-socket-activate; no running systemd needed).
+STATLINE_TEST_PACKAGES=(socat tmux procps systemd collectd-utils)
 # The monitors bench/compare runs beside statlined, each from a temp config. On a machine
 # running systemd the install may also start netdata's and node_exporter's services:
 # bench/compare warns about any such instance it did not start.

@@ -26,6 +26,7 @@ class FakeContext final : public RequestContext {
   const Config& config() const override { return config_; }
   const std::string& snapshot_line() override { return line_; }
   const Snapshot& snapshot() override { return snapshot_; }
+  std::optional<MeminfoSample> meminfo() override { return meminfo_; }
   Result<std::vector<HistoryPoint>> history(const std::string& metric,
                                             std::optional<double> seconds) override {
     last_history_metric = metric;
@@ -47,6 +48,7 @@ class FakeContext final : public RequestContext {
   std::string reload_error;
   std::string last_history_metric;
   std::optional<double> last_history_seconds;
+  std::optional<MeminfoSample> meminfo_;
 
  private:
   Snapshot snapshot_;
@@ -59,7 +61,7 @@ class FakeContext final : public RequestContext {
 class RequestHandlerTest : public ::testing::Test {
  protected:
   FakeContext context;
-  RequestHandler handler{context};
+  RequestHandler handler{context, "testhost"};
 };
 
 TEST_F(RequestHandlerTest, PingAndVersion) {
@@ -139,6 +141,29 @@ TEST_F(RequestHandlerTest, GarbageGetsAnErrorThatIsValidJson) {
   const auto parsed = nlohmann::json::parse(reply);
   EXPECT_TRUE(parsed.contains("error"));
   EXPECT_EQ(handler.respond(""), "{\"error\":\"empty request\"}\n");
+}
+
+// collectd's unixsock commands are answered in collectd's protocol on the same socket;
+// statline's own requests are not affected.
+TEST_F(RequestHandlerTest, CollectdCommandsGetCollectdReplies) {
+  EXPECT_EQ(handler.respond("LISTVAL\r\n"),
+            "1 Value found\n1700000000.500 testhost/load/load\n");
+  EXPECT_EQ(handler.respond("getval \"testhost/load/load\""),
+            "3 Values found\nshortterm=5.000000e-01\nmidterm=2.500000e-01\nlongterm=1.250000e-01\n");
+  EXPECT_EQ(handler.respond("GETVAL testhost/load"), "-1 Cannot parse identifier `testhost/load'.\n");
+  EXPECT_EQ(handler.respond("FLUSH"), "0 Done: 1 successful, 0 errors\n");
+  // Memory values come from the meminfo sample the snapshot's mem was made from.
+  // used = (1000 - 100 - 10 - 20 - 30) kB.
+  auto sample = parse_meminfo(
+      "MemTotal: 1000 kB\nMemFree: 100 kB\nBuffers: 10 kB\nCached: 20 kB\nSlab: 30 kB\n");
+  ASSERT_TRUE(sample);
+  context.meminfo_ = sample.value();
+  EXPECT_EQ(handler.respond("GETVAL testhost/memory/memory-used"),
+            "1 Value found\nvalue=8.601600e+05\n");
+  EXPECT_EQ(
+      handler.respond("get load"),
+      "{\"load\":{\"avg1\":0.5,\"avg5\":0.25,\"avg15\":0.125,\"running\":2,\"total\":300}}\n");
+  EXPECT_TRUE(handler.respond("GET load").starts_with("{\"error\":\"unknown command"));
 }
 
 }  // namespace

@@ -17,6 +17,8 @@ inline constexpr int usage = 64;        // EX_USAGE: bad command line
 inline constexpr int unavailable =
     69;                              // EX_UNAVAILABLE: cannot reach the daemon, or no reply in time
 inline constexpr int software = 70;  // EX_SOFTWARE: a bug in statline itself
+inline constexpr int cannot_create = 73;  // EX_CANTCREAT: watch --output FILE cannot be created
+inline constexpr int io_error = 74;       // EX_IOERR: writing watch --output FILE failed
 inline constexpr int protocol = 76;  // EX_PROTOCOL: the reply is not what DESIGN §4 promises
 }  // namespace exit_code
 

@@ -1,8 +1,11 @@
 #include "client/command_line.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -15,6 +18,8 @@
 #include "client/commands.hpp"
 #include "client/help_text.hpp"
 #include "client/socket_path.hpp"
+#include "client/watch_layout.hpp"
+#include "config/duration.hpp"
 
 namespace statline::client {
 namespace {
@@ -49,30 +54,45 @@ class HelpFormatter : public CLI::Formatter {
 };
 
 // CLI11's own range messages print doubles with 300 digits; these name the unit instead.
+// Seconds as a number or with a unit (500ms, 2s, 5m, 1h, 7d), like the config.
 CLI::Validator positive_seconds() {
   return CLI::Validator(
       [](std::string& input) -> std::string {
-        char* end = nullptr;
-        const double value = std::strtod(input.c_str(), &end);
-        if (input.empty() || *end != '\0' || !(value > 0) || !std::isfinite(value)) {
-          return "expected a positive number of seconds, got \"" + input + "\"";
+        const auto value = parse_seconds(input);
+        if (!value || !(*value > 0)) {
+          return "expected a positive duration (seconds, or with a unit: 500ms, 2s, 5m, 1h), "
+                 "got \"" + input + "\"";
         }
         return "";
       },
       "", "positive seconds");
 }
 
-CLI::Validator timeout_range() {
+// A whole number from `low` to `high`; `expected` says what, for the error message.
+CLI::Validator whole_number(long low, long high, std::string expected, std::string name) {
   return CLI::Validator(
-      [](std::string& input) -> std::string {
+      [=](std::string& input) -> std::string {
         char* end = nullptr;
+        errno = 0;
         const long value = std::strtol(input.c_str(), &end, 10);
-        if (input.empty() || *end != '\0' || value < 1 || value > 3'600'000) {
-          return "expected milliseconds from 1 to 3600000, got \"" + input + "\"";
+        if (input.empty() || *end != '\0' || errno == ERANGE || value < low || value > high) {
+          return "expected " + expected + ", got \"" + input + "\"";
         }
         return "";
       },
-      "", "timeout range");
+      "", std::move(name));
+}
+
+CLI::Validator positive_count() {
+  return whole_number(1, LONG_MAX, "a positive whole number", "positive count");
+}
+
+CLI::Validator chart_rows() {
+  return whole_number(2, 200, "rows from 2 to 200", "chart rows");
+}
+
+CLI::Validator timeout_range() {
+  return whole_number(1, 3'600'000, "milliseconds from 1 to 3600000", "timeout range");
 }
 
 struct GlobalOptions {
@@ -126,8 +146,7 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   std::function<int(const CommandContext&)> action;
   bool json = false;
   std::vector<std::string> paths;
-  std::optional<std::string> argument;  // FORMAT of tmux, SECONDS of history and watch
-  std::string metric;
+  std::optional<std::string> argument;  // SECONDS of history, DELAY of watch
   const char* json_help = "Print the daemon's JSON reply unchanged";
 
   CLI::App* get = add_command(app, globals, "get", help::get, help::get_footer);
@@ -149,25 +168,85 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   tmux->callback([&] { action = [&](const auto& c) { return run_tmux(c, tmux_options); }; });
 
   CLI::App* history = add_command(app, globals, "history", help::history, help::history_footer);
-  history->add_option("METRIC", metric, "Snapshot path of a number, e.g. cpu.total.usage")
+  HistoryOptions history_options;
+  std::optional<std::string> since;
+  bool lines = false;
+  history->add_option("METRIC", history_options.metric,
+                      "Snapshot path of a number, e.g. cpu.total.usage")
       ->type_name("")
       ->required();
-  history->add_option("SECONDS", argument, "How far back to go (default: all kept)")
+  history->add_option("SECONDS", argument, "How far back to go, as --since")
       ->type_name("")
       ->check(positive_seconds());
-  history->add_flag("--json", json, json_help);
-  history->callback(
-      [&] { action = [&](const auto& c) { return run_history(c, metric, argument, json); }; });
+  history->add_option("--since", since, "How far back to go: 90, 10m, 1h (default: all kept)")
+      ->type_name("DURATION")
+      ->check(positive_seconds());
+  CLI::Option* lines_flag =
+      history->add_flag("--lines", lines, "Print `HH:MM:SS value` lines instead of a chart");
+  history->add_flag("--json", json, json_help)->excludes(lines_flag);
+  history->add_option("--height", history_options.height, "Rows of the chart (default: 10)")
+      ->type_name("ROWS")
+      ->check(chart_rows());
+  history->callback([&] {
+    if (argument && since) throw CLI::ValidationError("give SECONDS or --since, not both");
+    // The daemon takes plain seconds; 10m is the client's convenience.
+    if (const auto& window = since ? since : argument) {
+      history_options.seconds = fmt::format("{}", *parse_seconds(*window));
+    }
+    history_options.format =
+        json ? HistoryFormat::json : lines ? HistoryFormat::lines : HistoryFormat::chart;
+    action = [&](const auto& c) { return run_history(c, history_options); };
+  });
 
   CLI::App* metrics = add_command(app, globals, "metrics", help::metrics, help::metrics_footer);
   metrics->callback([&] { action = run_metrics; });
 
   CLI::App* watch = add_command(app, globals, "watch", help::watch, help::watch_footer);
-  watch->add_option("SECONDS", argument, "Seconds between lines (default: every sample)")
+  WatchOptions watch_options;
+  watch_options.columns = default_columns;
+  std::optional<std::string> watch_interval;
+  std::optional<long> watch_count;
+  bool csv = false, no_colour = false, colour = false;
+  // dstat's positional form, `statline watch 5 10`, and named options.
+  watch->add_option("DELAY", argument, "Seconds between rows, as --interval")
       ->type_name("")
       ->check(positive_seconds());
-  watch->add_flag("--json", json, "Print each snapshot as the daemon's JSON line");
-  watch->callback([&] { action = [&](const auto& c) { return run_watch(c, argument, json); }; });
+  watch->add_option("COUNT", watch_count, "Rows to print, as --count")
+      ->type_name("")
+      ->check(positive_count());
+  watch->add_option("--interval", watch_interval, help::watch_interval)
+      ->type_name("SECONDS")
+      ->check(positive_seconds());
+  watch->add_option("--count", watch_options.count, "Print N rows, then exit (default: until Ctrl-C)")
+      ->type_name("N")
+      ->check(positive_count());
+  watch->add_option("--columns", watch_options.columns, help::watch_columns)->type_name("LIST");
+  watch->add_option("-C", watch_options.cpus, "CPUs, one block each: 0,1,total or all (default: total)")
+      ->type_name("LIST");
+  watch->add_option("-N", watch_options.interfaces,
+                    "Interfaces, one block each: eth0,total or all (default: total)")
+      ->type_name("LIST");
+  CLI::Option* csv_flag = watch->add_flag("--csv", csv, "Print CSV: a header line, then one row per sample");
+  watch->add_flag("--json", json, "Print each snapshot as the daemon's JSON line")->excludes(csv_flag);
+  watch->add_option("--output", watch_options.output_file,
+                    "Also write the rows as CSV to FILE (created or truncated)")
+      ->type_name("FILE");
+  CLI::Option* no_colour_flag =
+      watch->add_flag("--no-color", no_colour, "No colours (default when not a terminal, or $NO_COLOR)");
+  watch->add_flag("--color", colour, "Colours even when not a terminal")->excludes(no_colour_flag);
+  watch->callback([&] {
+    if (argument && watch_interval) throw CLI::ValidationError("give DELAY or --interval, not both");
+    if (watch_count && watch_options.count) throw CLI::ValidationError("give COUNT or --count, not both");
+    if (watch_count) watch_options.count = watch_count;
+    if (const auto& seconds = watch_interval ? watch_interval : argument) {
+      watch_options.seconds = fmt::format("{}", *parse_seconds(*seconds));
+    }
+    watch_options.format = json ? WatchFormat::json : csv ? WatchFormat::csv : WatchFormat::table;
+    watch_options.colour = no_colour ? ColourChoice::never
+                           : colour  ? ColourChoice::always
+                                     : ColourChoice::automatic;
+    action = [&](const auto& c) { return run_watch(c, watch_options); };
+  });
 
   add_command(app, globals, "ping", help::ping, "Example:\n  statline ping && echo up\n")
       ->callback([&] { action = run_ping; });

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "client/terminal.hpp"
+
 namespace statline::client {
 
 // Protocol version this client speaks (the "protocol" field of `version`).
@@ -24,13 +26,30 @@ struct CommandContext {
 
 int run_get(const CommandContext& context, const std::vector<std::string>& paths, bool json);
 int run_status(const CommandContext& context, bool json);
-int run_history(const CommandContext& context, const std::string& metric,
-                const std::optional<std::string>& seconds, bool json);
+enum class HistoryFormat { chart, lines, json };
+struct HistoryOptions {
+  std::string metric;
+  std::optional<std::string> seconds;  // `history METRIC SECONDS`; empty: everything kept
+  HistoryFormat format = HistoryFormat::chart;
+  int height = 10;  // rows of the chart
+};
+int run_history(const CommandContext& context, const HistoryOptions& options);
 int run_metrics(const CommandContext& context);
 int run_ping(const CommandContext& context);
 int run_version(const CommandContext& context);
 int run_reload(const CommandContext& context);
-int run_watch(const CommandContext& context, const std::optional<std::string>& seconds, bool json);
+
+enum class WatchFormat { table, csv, json };
+struct WatchOptions {
+  std::optional<std::string> seconds;  // `watch SECONDS`: time between rows; empty: every sample
+  std::optional<long> count;           // rows to print before exiting; empty: until Ctrl-C
+  std::string columns;                 // --columns: groups, see watch_layout.hpp
+  std::string cpus, interfaces;        // -C and -N; empty: total
+  WatchFormat format = WatchFormat::table;
+  std::optional<std::string> output_file;  // --output: a CSV copy
+  ColourChoice colour = ColourChoice::automatic;
+};
+int run_watch(const CommandContext& context, const WatchOptions& options);
 struct TmuxOptions {
   std::optional<std::string> format;  // a named format; empty: the daemon's default
   bool follow = false;                // a line per sample until the reader goes away

@@ -27,8 +27,8 @@ inline constexpr const char* program_footer =
     "  statline get                        summary of cpu, mem, net and load\n"
     "  statline get --json | jq .mem       the raw snapshot, for scripts\n"
     "  statline get cpu.total.usage mem    chosen values as `path = value` lines\n"
-    "  statline watch                      one line per sample until Ctrl-C\n"
-    "  statline history cpu.total.usage 300\n"
+    "  statline watch                      dstat-style live table until Ctrl-C\n"
+    "  statline history cpu.total.usage --since 10m   chart of the last 10 minutes\n"
     "  statline status                     daemon uptime and its child processes\n"
     "  set -g status-right '#(statline tmux)'      (in ~/.tmux.conf)\n"
     "\n"
@@ -39,6 +39,8 @@ inline constexpr const char* program_footer =
     "  69  statlined cannot be reached or did not reply in time\n"
     "      (never for `statline tmux`, which always exits 0)\n"
     "  70  internal error in statline\n"
+    "  73  watch --output FILE cannot be created\n"
+    "  74  writing watch --output FILE failed\n"
     "  76  statlined's reply does not follow the protocol\n"
     "\n"
     "Environment:\n"
@@ -114,15 +116,25 @@ inline constexpr const char* tmux_footer =
     "  set -g status-left '#(statline tmux --follow --ascii cpu)'\n";
 
 inline constexpr const char* history =
-    "Print the recorded values of one metric\n"
+    "Chart the recorded values of one metric\n"
     "\n"
-    "Prints `HH:MM:SS value` lines, oldest first, in local time; \"-\" marks an interval\n"
-    "without data. SECONDS limits the output to the most recent SECONDS; by default\n"
-    "everything statlined keeps (config key `history`).";
+    "Draws the values statlined kept for METRIC (any number in the snapshot, e.g.\n"
+    "cpu.total.usage, mem.used, net.total.rx_bytes, load.avg1) as a block chart as wide as\n"
+    "the terminal (80 columns in a pipe), with the latest, smallest, mean and largest value\n"
+    "above it, the y axis in the metric's unit and the time axis in local time. The y axis\n"
+    "starts at 0; a column shows the mean of the samples it covers, and an interval\n"
+    "without data stays empty. --since (or SECONDS) limits the chart to the most recent\n"
+    "period; by default it covers everything statlined keeps (config key `history`).\n"
+    "\n"
+    "--lines prints the values as `HH:MM:SS value` lines instead, oldest first (\"-\" for\n"
+    "an interval without data): what `statline history` printed before it drew charts.\n"
+    "--json prints statlined's reply unchanged.";
 
 inline constexpr const char* history_footer =
     "Examples:\n"
-    "  statline history cpu.total.usage 60\n"
+    "  statline history cpu.total.usage --since 10m\n"
+    "  statline history mem.used --since 1h --height 6\n"
+    "  statline history load.avg1 300 --lines\n"
     "  statline history net.total.rx_bytes --json | jq '.points[-1]'\n";
 
 inline constexpr const char* metrics =
@@ -136,18 +148,44 @@ inline constexpr const char* metrics_footer =
     "  statline metrics > /var/lib/node_exporter/textfile/statline.prom\n";
 
 inline constexpr const char* watch =
-    "Print one line per sample until Ctrl-C\n"
+    "Show a live dstat-style table, one row per sample, until Ctrl-C\n"
     "\n"
-    "Each line shows time, cpu usage, memory used, network receive and transmit rates\n"
-    "(all interfaces counted in net.total) and the 1-minute load average. SECONDS is\n"
-    "passed to statlined as `watch SECONDS`: the time between lines (default: every\n"
-    "sample). Lines are flushed as they arrive, so watch works in pipes.";
+    "The columns are dstat's, with dstat's widths, units and colours: cpu usr sys idl wai\n"
+    "stl (percent; usr includes nice and interrupt time, as in dstat), memory used free\n"
+    "buff cach, network recv send (bytes per second, every interface counted in\n"
+    "net.total), load averages, and optionally time, system (interrupts and context\n"
+    "switches per second) and procs (running, blocked, new per second). Numbers are scaled\n"
+    "to fit: bytes by 1024 with B k M G, counts by 1000 with k M G; colour grows with the\n"
+    "magnitude. \"-\" marks a value statlined does not have (a collector starting or down).\n"
+    "\n"
+    "On a terminal the header repeats each screenful, groups that do not fit the width are\n"
+    "left out (the lines then end in \">\"), and colours are on unless --no-color or\n"
+    "$NO_COLOR. In a pipe or file the header is printed once and there is no colour. Rows\n"
+    "are flushed as they arrive.\n"
+    "\n"
+    "--csv prints raw values (percent, bytes, per second): a header line, then one row per\n"
+    "sample, the first column being the sample's Unix time. --output FILE writes the same\n"
+    "CSV to FILE while the table is shown. --json prints each snapshot as statlined sends\n"
+    "it (the format of `statline get --json`), one per line.";
+
+inline constexpr const char* watch_interval =
+    "Time between rows: seconds or 500ms, 2s, 5m (default: every sample)";
+
+inline constexpr const char* watch_columns =
+    "Groups to show, in order, from time, cpu, mem, net, load, sys, procs\n"
+    "(default: cpu,mem,net,load)";
 
 inline constexpr const char* watch_footer =
     "Examples:\n"
     "  statline watch\n"
-    "    12:00:01 cpu 12.3% mem 39.7% rx 1.2K tx 300B load 0.52\n"
-    "  statline watch 5 --json | jq --unbuffered .cpu.total.usage\n";
+    "    --total-cpu-usage-- ------memory-usage----- -net/total- ---load-avg---\n"
+    "    usr sys idl wai stl| used  free  buff  cach| recv  send| 1m   5m  15m \n"
+    "     30  10  50   5   5|8000M 4000M  200M 2100M|1073k  276k|1.25 0.75 0.50\n"
+    "  statline watch 5 10                  every 5 s, 10 rows (dstat's DELAY COUNT)\n"
+    "  statline watch --columns time,cpu,sys,procs -C 0,1,total\n"
+    "  statline watch -N eth0,wlan0,total --no-color\n"
+    "  statline watch --csv --count 60 > load.csv\n"
+    "  statline watch --json | jq --unbuffered .cpu.total.usage\n";
 
 inline constexpr const char* ping =
     "Check that statlined answers (prints \"ok\"; exit status 0, else 69)";

@@ -6,11 +6,13 @@
 #include "client/commands.hpp"
 #include "client/connection.hpp"
 #include "client/daemon_reply.hpp"
+#include "client/history_chart.hpp"
 #include "client/history_lines.hpp"
 #include "client/json_flatten.hpp"
 #include "client/request_line.hpp"
 #include "client/snapshot_summary.hpp"
 #include "client/status_table.hpp"
+#include "client/terminal.hpp"
 
 namespace statline::client {
 namespace {
@@ -48,13 +50,22 @@ int run_status(const CommandContext& context, bool json) {
   return exit_code::ok;
 }
 
-int run_history(const CommandContext& context, const std::string& metric,
-                const std::optional<std::string>& seconds, bool json) {
-  std::vector<std::string> arguments{metric};
-  if (seconds) arguments.push_back(*seconds);
+int run_history(const CommandContext& context, const HistoryOptions& options) {
+  std::vector<std::string> arguments{options.metric};
+  if (options.seconds) arguments.push_back(*options.seconds);
   const std::string line = request_reply(context, build_request("history", arguments));
-  if (json) return print_raw(context, line);
-  context.out << format_history(parse_reply(line));
+  switch (options.format) {
+    case HistoryFormat::json:
+      return print_raw(context, line);
+    case HistoryFormat::lines:
+      context.out << format_history(parse_reply(line));
+      return exit_code::ok;
+    case HistoryFormat::chart:
+      break;
+  }
+  // As wide as the terminal; 80 columns in a pipe or file.
+  const ChartSize size{stdout_size().columns.value_or(80), options.height};
+  context.out << format_history_chart(options.metric, history_points(parse_reply(line)), size);
   return exit_code::ok;
 }
 

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "client/json_flatten.hpp"
-#include "client/snapshot_line.hpp"
 #include "client/snapshot_summary.hpp"
 #include "tests/unit/client/canned_replies.hpp"
 
@@ -64,25 +63,6 @@ TEST(SnapshotSummary, ManyInterfacesShowTheBusiestInTheDaemonsOrder) {
                          "b ↓400 B/s ↑0 B/s  f ↓200 B/s ↑0 B/s  +2 more)\n"),
             std::string::npos)
       << summary;
-}
-
-class SnapshotLine : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ::setenv("TZ", "UTC", 1);
-    ::tzset();
-  }
-};
-
-TEST_F(SnapshotLine, CompactLine) {
-  EXPECT_EQ(format_snapshot_line(parse(testing::snapshot_json)),
-            "22:13:20 cpu 12.3% mem 39.7% rx 1.2K tx 300B load 0.52");
-}
-
-TEST_F(SnapshotLine, NullSourcesKeepTheWords) {
-  EXPECT_EQ(format_snapshot_line(parse(testing::empty_snapshot_json)),
-            "22:13:20 cpu - mem - rx - tx - load -");
-  EXPECT_EQ(format_snapshot_line(Json::object()), "--:--:-- cpu - mem - rx - tx - load -");
 }
 
 TEST(FlattenJson, LeavesAsPathEqualsValueInTheDaemonsOrder) {

@@ -2,9 +2,14 @@
 // exact output and the tmux never-hang guarantee (DESIGN §5).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
 #include "tests/unit/client/canned_replies.hpp"
 #include "tests/unit/client/fake_server.hpp"
 #include "tests/unit/client/run_process.hpp"
+#include "tests/unit/golden_file.hpp"
 
 namespace statline::testing {
 namespace {
@@ -175,26 +180,135 @@ TEST(StatlineStatus, TableAndJson) {
   EXPECT_EQ(result.out, line(status_json));
 }
 
-TEST(StatlineHistory, TimeValueLines) {
-  FakeServer server(
-      std::map<std::string, std::string>{{"history cpu.total.usage 60", line(history_json)}});
-  const auto result = statline({"--socket", server.path(), "history", "cpu.total.usage", "60"});
+TEST(StatlineHistory, ChartByDefaultLinesAndJsonOnRequest) {
+  FakeServer server(std::map<std::string, std::string>{
+      {"history cpu.total.usage 60", line(history_json)},
+      {"history cpu.total.usage 600", line(history_json)}});
+  auto result = statline({"--socket", server.path(), "history", "cpu.total.usage", "60", "--lines"});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.out, history_text);
+  result = statline({"--socket", server.path(), "history", "cpu.total.usage", "--since", "10m"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  // Not a terminal: 80 columns.
+  EXPECT_TRUE(result.out.starts_with("cpu.total.usage  last 7%  min 7%  avg 9.8%  max 12.5%   "
+                                     "3 points, 22:13:20 to 22:13:22\n"
+                                     " 15% ┤"))
+      << result.out;
+  EXPECT_NE(result.out.find("\n7.5% ┤"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("\n  0% └┬─"), std::string::npos) << result.out;
+  result = statline({"--socket", server.path(), "history", "cpu.total.usage", "60", "--json"});
+  EXPECT_EQ(result.out, line(history_json));
+  result = statline({"--socket", server.path(), "history", "cpu.total.usage", "60", "--since", "1m"});
+  EXPECT_EQ(result.exit_code, 64);
+  EXPECT_NE(result.err.find("give SECONDS or --since, not both"), std::string::npos) << result.err;
 }
 
-TEST(StatlineWatch, OneLinePerSampleUntilTheDaemonCloses) {
-  FakeServer server([](const std::string& request) {
-    if (request != "watch 2") return FakeReply{line(R"({"error":"unexpected"})"), true};
-    return FakeReply{line(snapshot_json) + line(empty_snapshot_json), true};
+// A stream of samples: everything known, a core without data, a busy machine with large
+// numbers, then everything null (the daemon restarting its collectors).
+std::string watch_stream() {
+  auto first = nlohmann::ordered_json::parse(snapshot_json);
+  auto busy = first;
+  busy["time"] = 1700000001.25;
+  busy["cpu"]["total"] = {{"usage", 100},  {"user", 70}, {"nice", 5},   {"system", 20},
+                          {"idle", 0},     {"iowait", 0}, {"irq", 2.5}, {"softirq", 2.5},
+                          {"steal", 0}};
+  busy["cpu"]["cores"][1] = {{"cpu", 1},  {"usage", 99.6}, {"user", 60},  {"nice", 0},
+                             {"system", 39.6}, {"idle", 0.4}, {"iowait", 0}, {"irq", 0},
+                             {"softirq", 0}, {"steal", 0}};
+  busy["cpu"]["context_switches"] = 123456;
+  busy["cpu"]["interrupts"] = 54321;
+  busy["cpu"]["forks"] = 150;
+  busy["cpu"]["procs_running"] = 12;
+  busy["mem"]["used"] = 12884901888.0;
+  busy["mem"]["cached"] = 0;
+  busy["net"]["total"]["rx_bytes"] = 123456789;
+  busy["net"]["total"]["tx_bytes"] = 1048576;
+  busy["net"]["interfaces"]["eth0"]["rx_bytes"] = 123456789;
+  busy["net"]["interfaces"]["eth0"]["tx_bytes"] = 1048576;
+  busy["load"] = {{"avg1", 12.5}, {"avg5", 9.999}, {"avg15", 1}, {"running", 12}, {"total", 900}};
+  auto empty = nlohmann::ordered_json::parse(empty_snapshot_json);
+  empty["time"] = 1700000002.25;
+  return line(first.dump().c_str()) + line(busy.dump().c_str()) + line(empty.dump().c_str());
+}
+
+FakeServer watch_server(const std::string& expected_request) {
+  return FakeServer([expected_request](const std::string& request) {
+    if (request != expected_request) return FakeReply{line(R"({"error":"unexpected"})"), true};
+    return FakeReply{watch_stream(), true};
   });
-  auto result = statline({"--socket", server.path(), "watch", "2"});
-  EXPECT_EQ(result.exit_code, 0);
+}
+
+TEST(StatlineWatch, TableLikeDstatWithoutColourInAPipe) {
+  FakeServer server = watch_server("watch");
+  const auto result = statline({"--socket", server.path(), "watch"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  expect_golden("watch/default.txt", result.out);
+}
+
+TEST(StatlineWatch, EveryGroupWithCpusAndInterfaces) {
+  FakeServer server = watch_server("watch 2");
+  const auto result =
+      statline({"--socket", server.path(), "watch", "--interval", "2s", "--columns",
+                "time,cpu,mem,net,load,sys,procs", "-C", "0,1,total", "-N", "eth0,total"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  expect_golden("watch/all_groups.txt", result.out);
+}
+
+TEST(StatlineWatch, CountStopsEarlyAndDstatPositionalsWork) {
+  FakeServer server = watch_server("watch 0.5");
+  const auto result = statline({"--socket", server.path(), "watch", "500ms", "2", "--columns", "load"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out,
-            "22:13:20 cpu 12.3% mem 39.7% rx 1.2K tx 300B load 0.52\n"
-            "22:13:20 cpu - mem - rx - tx - load -\n");
-  result = statline({"--socket", server.path(), "watch", "2", "--json"});
-  EXPECT_EQ(result.out, line(snapshot_json) + line(empty_snapshot_json));
+            "---load-avg---\n"
+            " 1m   5m  15m \n"
+            "0.52 0.58 0.59\n"
+            "12.5 10.0 1.00\n");
+}
+
+TEST(StatlineWatch, CsvAndJsonAndOutputFile) {
+  FakeServer server = watch_server("watch");
+  auto result = statline({"--socket", server.path(), "watch", "--csv", "--columns", "cpu,load"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "\"time\",\"usr\",\"sys\",\"idl\",\"wai\",\"stl\",\"1m\",\"5m\",\"15m\"\n"
+            "1700000000.250,8.900,3.200,87.300,0.400,0,0.520,0.580,0.590\n"
+            "1700000001.250,80,20,0,0,0,12.500,9.999,1\n"
+            "1700000002.250,,,,,,,,\n");
+  result = statline({"--socket", server.path(), "watch", "--json", "--count", "1"});
+  EXPECT_EQ(result.out, line(nlohmann::ordered_json::parse(snapshot_json).dump().c_str()));
+
+  char dir[] = "/tmp/statline-watch-output-XXXXXX";
+  ASSERT_NE(::mkdtemp(dir), nullptr);
+  const std::string file = std::string(dir) + "/rows.csv";
+  result = statline({"--socket", server.path(), "watch", "--columns", "load", "--output", file});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(result.out.starts_with("---load-avg---\n")) << result.out;
+  std::ifstream in(file);
+  const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(csv,
+            "\"time\",\"1m\",\"5m\",\"15m\"\n"
+            "1700000000.250,0.520,0.580,0.590\n"
+            "1700000001.250,12.500,9.999,1\n"
+            "1700000002.250,,,\n");
+  std::filesystem::remove_all(dir);
+
+  result = statline({"--socket", server.path(), "watch", "--output", "/nonexistent-dir/x.csv"});
+  EXPECT_EQ(result.exit_code, 73);
+  EXPECT_EQ(result.err, "statline: cannot create /nonexistent-dir/x.csv: No such file or directory\n");
+}
+
+TEST(StatlineWatch, ColourOnlyWhenAsked) {
+  FakeServer server = watch_server("watch");
+  auto result = statline({"--socket", server.path(), "watch", "--columns", "load", "--count", "1",
+                          "--color"});
+  EXPECT_EQ(result.out,
+            "\033[0;34m---load-avg---\033[0;0m\033[0;0m\n"
+            "\033[1;34m\033[4m 1m \033[0;0m \033[1;34m\033[4m 5m \033[0;0m "
+            "\033[1;34m\033[4m15m \033[0;0m\033[0;0m\n"
+            "\033[1;33m0.52 \033[1;33m0.58 \033[1;33m0.59\033[0;0m\n");
+  result = statline({"--socket", server.path(), "watch", "--color", "--no-color"});
+  EXPECT_EQ(result.exit_code, 64);
 }
 
 TEST(StatlineSmallCommands, PingVersionReload) {
@@ -220,6 +334,12 @@ TEST(StatlineUsage, ErrorsExit64) {
                                                                 {"get", "--bogus"},
                                                                 {"history"},
                                                                 {"watch", "-1"},
+                                                                {"watch", "--count", "0"},
+                                                                {"watch", "--columns", "disk"},
+                                                                {"watch", "--csv", "--json"},
+                                                                {"watch", "1", "--interval", "2"},
+                                                                {"history", "x", "--since", "soon"},
+                                                                {"history", "x", "--lines", "--json"},
                                                                 {"--timeout", "0", "get"},
                                                                 {"get", "a\nping"}}) {
     const auto result = statline(args);

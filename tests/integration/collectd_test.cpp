@@ -31,11 +31,6 @@ ProcessResult run_tool(const char* tool, const std::vector<std::string>& args) {
   return run_process(path, args, {}, 10000ms);
 }
 
-bool all_sources(const Json& snapshot) {
-  return has(snapshot, "cpu") && has(snapshot, "mem") && has(snapshot, "net") &&
-         has(snapshot, "load");
-}
-
 class Collectd : public ::testing::Test {
  protected:
   void SetUp() override {

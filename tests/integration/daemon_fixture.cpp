@@ -54,4 +54,9 @@ bool has(const Json& snapshot, std::string_view source) {
   return snapshot.is_object() && snapshot.contains(key) && !snapshot[key].is_null();
 }
 
+bool all_sources(const Json& snapshot) {
+  return has(snapshot, "cpu") && has(snapshot, "mem") && has(snapshot, "net") &&
+         has(snapshot, "load");
+}
+
 }  // namespace statline::integration

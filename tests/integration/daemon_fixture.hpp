@@ -59,4 +59,7 @@ Json wait_for_snapshot(const std::filesystem::path& socket,
 // True if snapshot[a][b]... exists and is not null.
 bool has(const Json& snapshot, std::string_view source);
 
+// True if cpu, mem, net and load all have data.
+bool all_sources(const Json& snapshot);
+
 }  // namespace statline::integration

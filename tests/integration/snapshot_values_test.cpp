@@ -14,11 +14,6 @@ namespace {
 
 constexpr double kInterval = 0.5;
 
-bool all_sources(const Json& snapshot) {
-  return has(snapshot, "cpu") && has(snapshot, "mem") && has(snapshot, "net") &&
-         has(snapshot, "load");
-}
-
 // Percentages and sizes do not depend on timing, rates do (Δt carries the daemon's
 // scheduling jitter: 25 ms late is 5 % at 0.5 s): on a loaded machine a sample may be
 // off, so up to kAttempts consecutive samples are tried and the attempts are reported.

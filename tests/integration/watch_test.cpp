@@ -16,11 +16,6 @@ namespace {
 
 constexpr double kInterval = 0.5;
 
-bool all_sources(const Json& snapshot) {
-  return has(snapshot, "cpu") && has(snapshot, "mem") && has(snapshot, "net") &&
-         has(snapshot, "load");
-}
-
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> parts;
   std::size_t start = 0;

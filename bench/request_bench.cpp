@@ -31,6 +31,7 @@ class SteadyContext final : public RequestContext {
     return std::vector<HistoryPoint>{};
   }
   nlohmann::ordered_json status() override { return {}; }
+  std::string metrics() override { return {}; }
   Result<bool> request_reload() override { return true; }
   Result<std::string> tmux_line(const std::optional<std::string>& format, bool ascii) override {
     return lines_.render(format, ascii, json_, builder_, config_);

@@ -30,6 +30,7 @@ inline constexpr const char* program_footer =
     "  statline watch                      dstat-style live table until Ctrl-C\n"
     "  statline history cpu.total.usage --since 10m   chart of the last 10 minutes\n"
     "  statline status                     daemon uptime and its child processes\n"
+    "  statline metrics                    Prometheus text, node_exporter's names\n"
     "  set -g status-right '#(statline tmux)'      (in ~/.tmux.conf)\n"
     "\n"
     "Exit status:\n"
@@ -138,14 +139,22 @@ inline constexpr const char* history_footer =
     "  statline history net.total.rx_bytes --json | jq '.points[-1]'\n";
 
 inline constexpr const char* metrics =
-    "Print all metrics in the Prometheus text exposition format\n"
+    "Print the daemon's Prometheus metrics\n"
     "\n"
-    "Prints the daemon's reply up to and including the closing `# EOF` line.";
+    "The text exposition format (0.0.4), with node_exporter's names, types and labels\n"
+    "for everything its cpu, stat, meminfo, netdev and loadavg collectors expose\n"
+    "(node_cpu_seconds_total, node_memory_MemAvailable_bytes,\n"
+    "node_network_receive_bytes_total, node_load1, ...), and statline_* families for the\n"
+    "daemon's own health (statline_collector_up, _restarts_total, _lost_samples_total,\n"
+    "_last_sample_age_seconds). Prints the reply up to and including the closing\n"
+    "`# EOF` line (a comment to Prometheus). For a Prometheus server, set metrics.listen\n"
+    "in statlined's config to serve the same text over HTTP at /metrics.";
 
 inline constexpr const char* metrics_footer =
     "Examples:\n"
-    "  statline metrics | grep '^statline_cpu'\n"
-    "  statline metrics > /var/lib/node_exporter/textfile/statline.prom\n";
+    "  statline metrics | grep '^node_load'\n"
+    "  statline metrics | promtool check metrics\n"
+    "  statline metrics > /var/lib/prometheus/node-exporter/statline.prom\n";
 
 inline constexpr const char* watch =
     "Show a live dstat-style table, one row per sample, until Ctrl-C\n"

@@ -80,6 +80,7 @@ std::vector<int> inherited_fds(const ChildSpec& spec) {
     list.insert(list.end(), {source.ring, source.bell, source.history});
   }
   if (fds.health.board >= 0) list.insert(list.end(), {fds.health.board, fds.health.bell});
+  if (fds.metrics >= 0) list.push_back(fds.metrics);
   return list;
 }
 

@@ -54,6 +54,7 @@ std::string encode_child_spec(const ChildSpec& spec) {
   if (fds.health.board >= 0) {
     text += fmt::format(" health={},{}", fds.health.board, fds.health.bell);
   }
+  if (fds.metrics >= 0) text += fmt::format(" metrics={}", fds.metrics);
   return text;
 }
 
@@ -98,6 +99,8 @@ Result<ChildSpec> decode_child_spec(std::string_view text) {
         spec.aggregator_fds.config = fds[0];
       else if (key == "control")
         spec.aggregator_fds.control = fds[0];
+      else if (key == "metrics")
+        spec.aggregator_fds.metrics = fds[0];
       else
         return bad(token);
     } else if (fds.size() == 2 && !spec.collector && key == "health") {

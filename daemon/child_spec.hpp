@@ -33,7 +33,8 @@ struct ChildSpec {
 };
 
 // "collector stat config=4 ring=5 bell=6"
-// "aggregator listen=3 config=4 control=5 stat=7,8,9 meminfo=10,11,12 ... health=20,21"
+// "aggregator listen=3 config=4 control=5 stat=7,8,9 meminfo=10,11,12 ... health=20,21
+//  metrics=22" (metrics only with metrics.listen)
 std::string encode_child_spec(const ChildSpec& spec);
 Result<ChildSpec> decode_child_spec(std::string_view text);
 

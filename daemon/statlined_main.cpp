@@ -17,6 +17,7 @@
 #include "daemon/collector_process.hpp"
 #include "daemon/effective_config.hpp"
 #include "daemon/listen_socket.hpp"
+#include "daemon/metrics_listener.hpp"
 #include "daemon/supervisor.hpp"
 #include "logging/log.hpp"
 #include "server/aggregator_process.hpp"
@@ -64,7 +65,8 @@ Examples:
   systemctl --user enable --now statline.socket     per-user service, started on use
 
 Exit status: 0 stopped cleanly, 64 bad command line, 78 bad config,
-             71 the socket or shared memory could not be set up.
+             71 the socket, the metrics.listen port or shared memory could not be
+             set up.
 
 See statlined(8) and statline(1).)";
 
@@ -116,9 +118,16 @@ int main(int argc, char** argv) {
   try {
     boost::asio::io_context io;
     auto channels = create_channels(config->config);
+    // Before the Unix socket: a port that is taken must not leave a socket file behind.
+    int metrics_fd = -1;
+    if (config->config.metrics.listen) {
+      // Checked when the config loaded; parsed again here for the host and port.
+      const auto address = parse_listen_address(*config->config.metrics.listen);
+      if (address) metrics_fd = open_metrics_listener(*address);
+    }
     auto socket = open_listen_socket(config->config.socket);
     Supervisor supervisor(io, options, std::move(config).value(), std::move(socket),
-                          std::move(channels));
+                          std::move(channels), metrics_fd);
     supervisor.start();
     io.run();
   } catch (const std::exception& e) {

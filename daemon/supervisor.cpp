@@ -36,7 +36,7 @@ const char* state_name(bool failed, int state) {
 }  // namespace
 
 Supervisor::Supervisor(boost::asio::io_context& io, DaemonOptions options, PublishedConfig config,
-                       ListenSocket socket, Channels channels)
+                       ListenSocket socket, Channels channels, int metrics_fd)
     : io_(io),
       options_(std::move(options)),
       config_(std::move(config)),
@@ -57,6 +57,7 @@ Supervisor::Supervisor(boost::asio::io_context& io, DaemonOptions options, Publi
   }
   ChildSpec aggregator;
   aggregator.aggregator_fds = aggregator_fds(channels_, socket_.fd);
+  aggregator.aggregator_fds.metrics = metrics_fd;
   specs.push_back(aggregator);
   for (const auto& spec : specs) {
     Child child;
@@ -220,6 +221,9 @@ void Supervisor::reload() {
   }
   if (loaded->config.socket != config_.config.socket) {
     log(LogPriority::warning, "a new socket path takes effect only after a restart");
+  }
+  if (loaded->config.metrics.listen != config_.config.metrics.listen) {
+    log(LogPriority::warning, "a new metrics.listen takes effect only after a restart");
   }
   config_ = std::move(loaded).value();
   set_log_threshold(to_log_priority(config_.config.log_level));

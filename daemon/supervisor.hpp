@@ -21,8 +21,9 @@ namespace statline {
 
 class Supervisor {
  public:
+  // `metrics_fd`: the Prometheus listener (metrics_listener.hpp), or -1 for none.
   Supervisor(boost::asio::io_context& io, DaemonOptions options, PublishedConfig config,
-             ListenSocket socket, Channels channels);
+             ListenSocket socket, Channels channels, int metrics_fd = -1);
   ~Supervisor();
   void start();
 

@@ -56,6 +56,7 @@ Aggregator::Aggregator(boost::asio::io_context& io, const AggregatorChannels& fd
       catch_up_timer_(io) {
   set_log_threshold(to_log_priority(config_.config.log_level));
   tmux_lines_.configure(config_.config.tmux);
+  if (fds.metrics >= 0) metrics_http_.emplace(io, fds.metrics, [this] { return metrics(); });
   accept_reload_signals();
 }
 
@@ -74,6 +75,7 @@ void Aggregator::start() {
   wait_signals();
   apply_descriptor_limit();
   server_.start();
+  if (metrics_http_) metrics_http_->start();
   health_.start();
   health_.config_applied(config_seq_);
   // After a restart the history may already hold a full snapshot: ready at once.
@@ -94,6 +96,7 @@ void Aggregator::wait_signals() {
       return;
     }
     server_.stop();
+    if (metrics_http_) metrics_http_->stop();
     health_.stop();
     for (auto& feed : feeds_) {
       if (feed) feed->stop();
@@ -223,7 +226,9 @@ std::array<SourceHealth, kSources.size()> Aggregator::source_health() const {
     const std::string role = "collector " + std::string(info.name);
     for (const auto& child : table->children) {
       if (child.role == role) {
-        health[static_cast<std::size_t>(info.source)].collector_running = child.pid > 0;
+        auto& source = health[static_cast<std::size_t>(info.source)];
+        source.collector_running = child.pid > 0;
+        source.restarts = child.restarts;
       }
     }
   }
@@ -335,6 +340,29 @@ nlohmann::ordered_json Aggregator::status() {
                                 {"history", config_.config.history},
                                 {"clients", server_.sessions().size()},
                                 {"children", std::move(children)}};
+}
+
+std::string Aggregator::metrics() {
+  catch_up();
+  const auto now = monotonic_ns();
+  const auto health = source_health();
+  std::array<ScrapeSource, kSources.size()> sources;
+  for (const auto& info : kSources) {
+    const auto index = static_cast<std::size_t>(info.source);
+    auto& source = sources[index];
+    const auto* latest = builder_.fresh_latest(info.source, config_.config, health[index], now);
+    source.payload = latest ? &latest->payload : nullptr;
+    source.health.restarts = static_cast<std::uint64_t>(std::max(0, health[index].restarts));
+    if (const auto& feed = feeds_[index]) {
+      source.health.samples = feed->samples();
+      source.health.lost = feed->lost();
+      if (feed->latest()) {
+        source.health.last_sample_age =
+            static_cast<double>(now - feed->latest()->stamp.monotonic_ns) / 1e9;
+      }
+    }
+  }
+  return metrics_scrape_.render(sources, config_.config, server_.sessions().size());
 }
 
 Result<bool> Aggregator::request_reload() {

@@ -12,6 +12,8 @@
 #include "server/aggregator_channels.hpp"
 #include "server/config_channel.hpp"
 #include "server/health_reporter.hpp"
+#include "server/metrics_http_server.hpp"
+#include "server/metrics_scrape.hpp"
 #include "server/request_handler.hpp"
 #include "server/server.hpp"
 #include "server/snapshot_builder.hpp"
@@ -33,6 +35,7 @@ class Aggregator final : public RequestContext {
   Result<std::vector<HistoryPoint>> history(const std::string& metric,
                                             std::optional<double> seconds) override;
   nlohmann::ordered_json status() override;
+  std::string metrics() override;
   Result<bool> request_reload() override;
   Result<std::string> tmux_line(const std::optional<std::string>& format, bool ascii) override;
   void streaming_started() override;
@@ -76,6 +79,8 @@ class Aggregator final : public RequestContext {
   bool samples_since_snapshot_ = false;  // catch_up() found samples the snapshot lacks
   double streamed_time_ = 0;             // time of the last snapshot pushed to watchers
   TmuxLines tmux_lines_;
+  MetricsScrape metrics_scrape_;
+  std::optional<MetricsHttpServer> metrics_http_;  // with metrics.listen
   std::map<std::string, Result<std::string>> tmux_cache_;  // topic -> line, this sample
   std::int64_t snapshot_built_ns_ = -1;
 };

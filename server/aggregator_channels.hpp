@@ -27,6 +27,7 @@ struct AggregatorChannels {
   int control = -1;  // ring carrying the supervisor's child table (child_table.hpp)
   std::array<SourceChannelFds, kSources.size()> sources;  // ring == -1: source disabled
   HealthChannelFds health;                                // board == -1: nobody listens
+  int metrics = -1;  // listening TCP socket for Prometheus (metrics.listen); -1: none
   bool operator==(const AggregatorChannels&) const = default;
 };
 

@@ -102,9 +102,9 @@ std::string RequestHandler::respond(std::string_view line, bool* starts_watch,
             return std::string();
           },
           [this](const StatusRequest&) { return json_line(context_.status()); },
-          [](const MetricsRequest&) {
-            return error_reply("metrics: the Prometheus exposition is not available yet");
-          },
+          // "# EOF" (a comment to Prometheus' text parser) ends the reply on a socket
+          // that may carry more requests.
+          [this](const MetricsRequest&) { return context_.metrics() + "# EOF\n"; },
           [this](const ReloadRequest&) {
             const auto reloaded = context_.request_reload();
             return reloaded ? std::string("{\"ok\":true}\n") : error_reply(reloaded.error());

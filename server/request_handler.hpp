@@ -31,6 +31,8 @@ class RequestContext {
   virtual Result<std::vector<HistoryPoint>> history(const std::string& metric,
                                                     std::optional<double> seconds) = 0;
   virtual nlohmann::ordered_json status() = 0;
+  // The Prometheus text exposition (metrics_scrape.hpp), without the "# EOF" line.
+  virtual std::string metrics() = 0;
   virtual Result<bool> request_reload() = 0;
   // The tmux line (no newline) of a format (nullopt: the configured default), or why not.
   virtual Result<std::string> tmux_line(const std::optional<std::string>& format,

@@ -86,6 +86,21 @@ std::int64_t stale_after_ns(double interval_seconds) {
   return static_cast<std::int64_t>((3.0 * interval_seconds + 0.5) * 1e9);
 }
 
+const StampedPayload* SnapshotBuilder::fresh_latest(Source source, const Config& config,
+                                                    const SourceHealth& health,
+                                                    std::int64_t now_monotonic_ns) const {
+  const auto& feed = feeds_[static_cast<std::size_t>(source)];
+  if (!feed || !health.collector_running || !feed->latest()) return nullptr;
+  const auto& latest = *feed->latest();
+  if (now_monotonic_ns - latest.stamp.monotonic_ns > stale_after_ns(config.interval)) {
+    return nullptr;
+  }
+  // The last read failed after this sample: the source is broken right now.
+  const auto error = feed->error();
+  if (!error.message.empty() && error.realtime_ns >= latest.stamp.realtime_ns) return nullptr;
+  return &latest;
+}
+
 Snapshot SnapshotBuilder::build(const Config& config,
                                 const std::array<SourceHealth, kSources.size()>& health,
                                 std::int64_t now_monotonic_ns) const {
@@ -93,17 +108,12 @@ Snapshot SnapshotBuilder::build(const Config& config,
   snapshot.interval = config.interval;
   for (const auto& info : kSources) {
     const auto index = static_cast<std::size_t>(info.source);
-    const auto& feed = feeds_[index];
-    if (!feed || !health[index].collector_running || !feed->latest()) continue;
-    const auto& latest = *feed->latest();
-    if (now_monotonic_ns - latest.stamp.monotonic_ns > stale_after_ns(config.interval)) continue;
-    // The last read failed after this sample: the source is broken right now.
-    const auto error = feed->error();
-    if (!error.message.empty() && error.realtime_ns >= latest.stamp.realtime_ns) continue;
-    const auto& previous = feed->previous();
-    fill_source(snapshot, info.source, previous ? &*previous : nullptr, latest, config);
+    const auto* latest = fresh_latest(info.source, config, health[index], now_monotonic_ns);
+    if (latest == nullptr) continue;
+    const auto& previous = feeds_[index]->previous();
+    fill_source(snapshot, info.source, previous ? &*previous : nullptr, *latest, config);
     if (has_value(snapshot, info.source)) {
-      snapshot.time = std::max(snapshot.time, unix_seconds(latest.stamp));
+      snapshot.time = std::max(snapshot.time, unix_seconds(latest->stamp));
     }
   }
   return snapshot;

@@ -21,6 +21,7 @@ namespace statline {
 
 struct SourceHealth {
   bool collector_running = true;  // from the supervisor's child table
+  int restarts = 0;               // likewise
 };
 
 struct HistoryPoint {
@@ -36,6 +37,12 @@ class SnapshotBuilder {
 
   Snapshot build(const Config& config, const std::array<SourceHealth, kSources.size()>& health,
                  std::int64_t now_monotonic_ns) const;
+
+  // The newest sample of `source` if it may be served as current (the rules above), else
+  // null. The snapshot and the Prometheus exposition both go through here.
+  const StampedPayload* fresh_latest(Source source, const Config& config,
+                                     const SourceHealth& health,
+                                     std::int64_t now_monotonic_ns) const;
 
   // True once every enabled source has settled in `snapshot`: it has a value, or its
   // collector reported why it has none (a missing or broken file). This is the "first

@@ -7,9 +7,10 @@ STATLINE_BUILD_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # Used by the tests: real clients (socat; collectd-utils: collectdctl, collectd-nagios),
-# tmux, process tools, and systemd's offline tools (systemd-analyze verify/security,
-# systemd-socket-activate; no running systemd needed).
-STATLINE_TEST_PACKAGES=(socat tmux procps systemd collectd-utils)
+# tmux, process tools, systemd's offline tools (systemd-analyze verify/security,
+# systemd-socket-activate; no running systemd needed), and a Prometheus server, promtool
+# and node_exporter for the Prometheus tests (each started by the test on loopback).
+STATLINE_TEST_PACKAGES=(socat tmux procps systemd collectd-utils prometheus prometheus-node-exporter)
 # The monitors bench/compare runs beside statlined, each from a temp config. On a machine
 # running systemd the install may also start netdata's and node_exporter's services:
 # bench/compare warns about any such instance it did not start.

@@ -32,6 +32,9 @@ TEST(ChildSpec, AggregatorRoundTrips) {
   ASSERT_TRUE(decoded) << decoded.error();
   EXPECT_EQ(decoded.value(), spec);
   EXPECT_EQ(child_role(spec), "aggregator");
+  spec.aggregator_fds.metrics = 15;  // with metrics.listen set
+  EXPECT_EQ(encode_child_spec(spec), text + " metrics=15");
+  EXPECT_EQ(decode_child_spec(text + " metrics=15").value(), spec);
 }
 
 TEST(ChildSpec, RejectsMalformedSpecs) {

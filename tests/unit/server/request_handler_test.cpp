@@ -35,6 +35,7 @@ class FakeContext final : public RequestContext {
     return std::vector<HistoryPoint>{{100.0, 0.5}, {101.0, std::nullopt}};
   }
   nlohmann::ordered_json status() override { return {{"uptime", 1.5}}; }
+  std::string metrics() override { return "# TYPE node_load1 gauge\nnode_load1 0.5\n"; }
   Result<bool> request_reload() override {
     if (reload_error.empty()) return true;
     return ParseError{reload_error};
@@ -133,6 +134,11 @@ TEST_F(RequestHandlerTest, StatusAndReload) {
   EXPECT_EQ(handler.respond("reload"), "{\"ok\":true}\n");
   context.reload_error = "config.yaml:1:1: unknown key \"x\"";
   EXPECT_EQ(handler.respond("reload"), "{\"error\":\"config.yaml:1:1: unknown key \\\"x\\\"\"}\n");
+}
+
+TEST_F(RequestHandlerTest, MetricsIsTheExpositionEndedByAnEofLine) {
+  EXPECT_EQ(handler.respond("metrics"), "# TYPE node_load1 gauge\nnode_load1 0.5\n# EOF\n");
+  EXPECT_EQ(handler.respond("metrics now"), "{\"error\":\"metrics: takes no arguments\"}\n");
 }
 
 TEST_F(RequestHandlerTest, GarbageGetsAnErrorThatIsValidJson) {

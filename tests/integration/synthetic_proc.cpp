@@ -20,7 +20,12 @@ std::int64_t now_ns() {
 
 // In place: the daemon holds the file open and re-reads it from offset 0.
 void rewrite(const std::filesystem::path& path, const std::string& text) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // In place, as the kernel's files change under a reader that keeps them open: no
+  // rename (a collector's open fd would keep the old file). Not O_TRUNC either: a reader
+  // between the truncate and the write would see an empty file (the supervisor sizing
+  // its rings from /stat at start did, under ASan, and sized them for too few CPUs).
+  // Overwrite, then cut to length: counters only grow, so the length rarely shrinks.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) throw std::system_error(errno, std::generic_category(), "open " + path.string());
   std::size_t done = 0;
   while (done < text.size()) {
@@ -31,6 +36,10 @@ void rewrite(const std::filesystem::path& path, const std::string& text) {
       throw std::system_error(errno, std::generic_category(), "write " + path.string());
     }
     done += static_cast<std::size_t>(n);
+  }
+  if (::ftruncate(fd, static_cast<off_t>(text.size())) != 0) {
+    ::close(fd);
+    throw std::system_error(errno, std::generic_category(), "ftruncate " + path.string());
   }
   ::close(fd);
 }

@@ -219,21 +219,22 @@ std::uint64_t SampleRing::publish(const SlotStamp& stamp, std::span<const std::u
   seqlock::write_end(slot.lock, odd);
   // Only a complete sample is ever named by last_seq: a collector killed mid-write leaves
   // last_seq at the previous sample and its successor rewrites this slot.
-  header.last_seq.store(seq, std::memory_order_release);
+  header.last_seq.store(seq, std::memory_order_seq_cst);  // see doorbell_wanted()
   clear_error();
   return seq;
 }
 
+// The flag and last_seq form a Dekker pair: the collector stores last_seq then loads the
+// flag, the aggregator stores the flag then loads last_seq. All four are seq_cst, so the
+// two cannot both miss each other (a sample published while the flag was being set is
+// either rung or found). Operations rather than standalone fences, which
+// ThreadSanitizer does not model.
 bool SampleRing::doorbell_wanted() const {
-  // Pairs with the fence in want_doorbell(): the publish before this and the reader's
-  // look at last_seq after setting the flag cannot both miss each other.
-  std::atomic_thread_fence(std::memory_order_seq_cst);
-  return header_at(base_).doorbell_wanted.load(std::memory_order_relaxed) != 0;
+  return header_at(base_).doorbell_wanted.load(std::memory_order_seq_cst) != 0;
 }
 
 void SampleRing::want_doorbell(bool wanted) {
-  header_at(base_).doorbell_wanted.store(wanted ? 1 : 0, std::memory_order_relaxed);
-  std::atomic_thread_fence(std::memory_order_seq_cst);
+  header_at(base_).doorbell_wanted.store(wanted ? 1 : 0, std::memory_order_seq_cst);
 }
 
 void SampleRing::set_error(std::string_view message, std::int64_t realtime_ns) {
@@ -263,7 +264,7 @@ void SampleRing::clear_error() {
 }
 
 std::uint64_t SampleRing::last_seq() const {
-  return header_at(base_).last_seq.load(std::memory_order_acquire);
+  return header_at(base_).last_seq.load(std::memory_order_seq_cst);  // see doorbell_wanted()
 }
 
 std::uint64_t SampleRing::oldest_seq() const {

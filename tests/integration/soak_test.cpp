@@ -144,10 +144,11 @@ TEST(Soak, MemoryAndDescriptorsStayFlatUnderChurnAndKilledChildren) {
   // pass 1 MiB within the ctest run; allocator noise stays well under it.
   EXPECT_EQ(last.supervisor_fds, first.supervisor_fds);
   EXPECT_EQ(last.children_fds, first.children_fds);
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
   // Under AddressSanitizer RSS measures its quarantine (up to 256 MiB of freed memory
   // held per process) and shadow pages, not the daemon: leaks are LeakSanitizer's to
-  // report when the processes exit (below).
+  // report when the processes exit (below). ThreadSanitizer's shadow and history memory
+  // swings by ±5 MiB the same way (104 to 114 MiB over a 2-minute soak, not growing).
 #else
   EXPECT_LE(last.supervisor_rss, first.supervisor_rss + (1u << 20));
   EXPECT_LE(last.children_rss, first.children_rss + (4u << 20));

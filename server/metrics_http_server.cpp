@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "logging/log.hpp"
+#include "server/accept_retry.hpp"
 #include "server/metrics_http_session.hpp"
 
 namespace statline {
@@ -47,12 +48,8 @@ void MetricsHttpServer::accept_next() {
       [this](const boost::system::error_code& error, boost::asio::ip::tcp::socket socket) {
         if (stopped_) return;
         if (error) {
-          // EMFILE and friends: retry shortly rather than spin on a failing accept.
-          log(LogPriority::warning, "metrics accept: {}", error.message());
-          auto timer = std::make_shared<boost::asio::steady_timer>(acceptor_.get_executor());
-          timer->expires_after(std::chrono::milliseconds(100));
-          timer->async_wait([this, timer](const boost::system::error_code&) { accept_next(); });
-          return;
+          return retry_accept_later(acceptor_.get_executor(), "metrics accept", error,
+                                    [this] { accept_next(); });
         }
         // At the cap the oldest connection makes room: scrapers that leave connections
         // open must not lock the next one out.

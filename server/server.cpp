@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "logging/log.hpp"
+#include "server/accept_retry.hpp"
 #include "server/peer_groups.hpp"
 
 namespace statline {
@@ -52,13 +53,8 @@ void Server::accept_next() {
                                 boost::asio::local::stream_protocol::socket socket) {
     if (stopped_) return;
     if (error) {
-      // EMFILE and friends: keep serving the clients we have and try again shortly
-      // rather than spinning on a failing accept.
-      log(LogPriority::warning, "accept: {}", error.message());
-      auto timer = std::make_shared<boost::asio::steady_timer>(acceptor_.get_executor());
-      timer->expires_after(std::chrono::milliseconds(100));
-      timer->async_wait([this, timer](const boost::system::error_code&) { accept_next(); });
-      return;
+      return retry_accept_later(acceptor_.get_executor(), "accept", error,
+                                [this] { accept_next(); });
     }
     ucred credentials{};
     socklen_t length = sizeof credentials;

@@ -1,5 +1,5 @@
 // What a collector pays per sample beyond the pread, step by step on recorded and
-// synthetic files: parse + encode into ring words (parse_and_encode), publish, ring the
+// synthetic files: parse + encode into ring words (SampleEncoder), publish, ring the
 // doorbell; and what the aggregator pays to take it in: drain the doorbell, append the
 // sample to the history log.
 #include <benchmark/benchmark.h>
@@ -11,11 +11,11 @@
 #include <sstream>
 #include <string>
 
-#include "daemon/parse_and_encode.hpp"
 #include "ipc/doorbell.hpp"
 #include "ipc/history_log.hpp"
 #include "ipc/sample_codec.hpp"
 #include "ipc/sample_ring.hpp"
+#include "sampler/sample_encoder.hpp"
 
 namespace statline {
 namespace {
@@ -65,11 +65,13 @@ std::uint32_t max_words(Source source) {
 
 void parse_and_encode_text(benchmark::State& state, Source source, const std::string& text) {
   const auto words = max_words(source);
-  if (!parse_and_encode(source, text, words)) {
+  // As a collector runs it: one encoder for every sample, so its storage is reused.
+  SampleEncoder encoder(source);
+  if (!encoder.encode(text, words)) {
     state.SkipWithError("the text does not parse");
     return;
   }
-  for (auto _ : state) benchmark::DoNotOptimize(parse_and_encode(source, text, words));
+  for (auto _ : state) benchmark::DoNotOptimize(encoder.encode(text, words));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 

@@ -28,7 +28,12 @@ std::string_view entry_key(std::string_view line) {
   return key;
 }
 
-Result<MeminfoEntry> parse_entry(std::string_view key, std::string_view rest, Location where) {
+struct EntryValue {
+  std::uint64_t value = 0;
+  bool in_kb = false;
+};
+
+Result<EntryValue> parse_entry(std::string_view key, std::string_view rest, Location where) {
   text_scan::FieldCursor fields(rest);
   const std::string_view number = fields.next();
   const auto value = text_scan::parse_integer<std::uint64_t>(number);
@@ -44,7 +49,7 @@ Result<MeminfoEntry> parse_entry(std::string_view key, std::string_view rest, Lo
   if (in_kb && *value > kMaxKb) {
     return text_scan::token_error(where, key, "a kB value that fits 64-bit bytes", number);
   }
-  return MeminfoEntry{std::string(key), *value, in_kb};
+  return EntryValue{*value, in_kb};
 }
 
 }  // namespace
@@ -57,11 +62,17 @@ std::optional<std::uint64_t> MeminfoSample::bytes(std::string_view key) const {
 }
 
 Result<MeminfoSample> parse_meminfo(std::string_view text) {
-  MeminfoSample sample;
+  return parse_once<MeminfoSample>(text, parse_meminfo_into);
+}
+
+std::optional<ParseError> parse_meminfo_into(std::string_view text, MeminfoSample& sample,
+                                             ParseScratch& scratch) {
   // A repeated key is an error rather than "first wins": the kernel never repeats one,
   // so a repeat means a corrupt read (two reads glued together) and bytes() would
   // silently answer from half of it.
-  std::vector<text_scan::KeyedLine> keys;
+  std::vector<text_scan::KeyedLine>& keys = scratch.keys;
+  keys.clear();
+  std::size_t count = 0;
 
   text_scan::LineCursor lines(text);
   std::string_view line;
@@ -71,17 +82,20 @@ Result<MeminfoSample> parse_meminfo(std::string_view text) {
     const Location where{kSource, lines.line_number()};
     auto entry = parse_entry(key, line.substr(key.size() + 1), where);
     if (!entry) return ParseError{entry.error()};
-    sample.entries.push_back(std::move(entry).value());
+    // Overwrites the entries of the last parse: their keys keep their storage.
+    if (count == sample.entries.size()) sample.entries.emplace_back();
+    MeminfoEntry& kept = sample.entries[count++];
+    kept.key.assign(key);
+    kept.value = entry->value;
+    kept.in_kb = entry->in_kb;
     keys.push_back(text_scan::KeyedLine{key, where.line});
   }
+  sample.entries.resize(count);
 
   // The kernel always prints MemTotal and friends; an empty read must not replace the
   // last good sample with one in which every key is absent.
   if (sample.entries.empty()) return ParseError{"meminfo: no entries"};
-  if (auto duplicate = text_scan::find_duplicate(kSource, std::move(keys))) {
-    return *std::move(duplicate);
-  }
-  return sample;
+  return text_scan::find_duplicate(kSource, keys);
 }
 
 void PrintTo(const MeminfoSample& sample, std::ostream* os) {

@@ -9,11 +9,12 @@
 #include <vector>
 
 #include "collectors/parse_result.hpp"
+#include "collectors/text_scan.hpp"
 
 namespace statline {
 
 struct MeminfoEntry {
-  std::string key;        // e.g. "MemTotal", "HugePages_Total", "Active(anon)"
+  std::string key;          // e.g. "MemTotal", "HugePages_Total", "Active(anon)"
   std::uint64_t value = 0;  // the number as written in the file
   bool in_kb = false;       // true when the line ends with the `kB` unit
   friend bool operator==(const MeminfoEntry&, const MeminfoEntry&) = default;
@@ -29,6 +30,10 @@ struct MeminfoSample {
 };
 
 Result<MeminfoSample> parse_meminfo(std::string_view text);
+// The same parse into `sample`, whose storage (keys included) is reused; returns the
+// error, after which `sample` holds nothing meaningful.
+std::optional<ParseError> parse_meminfo_into(std::string_view text, MeminfoSample& sample,
+                                             ParseScratch& scratch);
 
 void PrintTo(const MeminfoSample& sample, std::ostream* os);
 

@@ -51,8 +51,14 @@ Result<NetCounters> parse_counters(std::string_view text, std::string_view name,
 }  // namespace
 
 Result<NetdevSample> parse_netdev(std::string_view text) {
-  NetdevSample sample;
-  std::vector<text_scan::KeyedLine> names;
+  return parse_once<NetdevSample>(text, parse_netdev_into);
+}
+
+std::optional<ParseError> parse_netdev_into(std::string_view text, NetdevSample& sample,
+                                            ParseScratch& scratch) {
+  std::vector<text_scan::KeyedLine>& names = scratch.keys;
+  names.clear();
+  std::size_t count = 0;
 
   text_scan::LineCursor lines(text);
   std::string_view line;
@@ -71,15 +77,17 @@ Result<NetdevSample> parse_netdev(std::string_view text) {
     }
     auto counters = parse_counters(line.substr(colon + 1), name, where);
     if (!counters) return ParseError{counters.error()};
-    sample.interfaces.push_back(NetInterface{std::string(name), *counters});
+    // Overwrites the entries of the last parse: their names keep their storage.
+    if (count == sample.interfaces.size()) sample.interfaces.emplace_back();
+    NetInterface& interface = sample.interfaces[count++];
+    interface.name.assign(name);
+    interface.counters = *counters;
     names.push_back(text_scan::KeyedLine{name, where.line});
   }
+  sample.interfaces.resize(count);
 
   // Rates are keyed by name: two lines for one interface would mix two counters.
-  if (auto duplicate = text_scan::find_duplicate(kSource, std::move(names))) {
-    return *std::move(duplicate);
-  }
-  return sample;
+  return text_scan::find_duplicate(kSource, names);
 }
 
 void PrintTo(const NetCounters& counters, std::ostream* os) {

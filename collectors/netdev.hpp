@@ -3,12 +3,14 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "collectors/parse_result.hpp"
+#include "collectors/text_scan.hpp"
 
 namespace statline {
 
@@ -33,6 +35,10 @@ struct NetdevSample {
 };
 
 Result<NetdevSample> parse_netdev(std::string_view text);
+// The same parse into `sample`, whose storage (interface names included) is reused;
+// returns the error, after which `sample` holds nothing meaningful.
+std::optional<ParseError> parse_netdev_into(std::string_view text, NetdevSample& sample,
+                                            ParseScratch& scratch);
 
 void PrintTo(const NetCounters& counters, std::ostream* os);
 void PrintTo(const NetdevSample& sample, std::ostream* os);

@@ -97,11 +97,20 @@ void print_optional(std::ostream& os, const std::optional<std::uint64_t>& value)
 }  // namespace
 
 Result<StatSample> parse_stat(std::string_view text) {
-  StatSample sample;
+  return parse_once<StatSample>(text, parse_stat_into);
+}
+
+std::optional<ParseError> parse_stat_into(std::string_view text, StatSample& sample,
+                                          ParseScratch& scratch) {
+  auto cores = std::move(sample.cores);
+  cores.clear();
+  sample = StatSample{};
+  sample.cores = std::move(cores);
   bool have_total = false;
   // Every known key with its line, to reject a file that repeats one (two reads glued
   // together would otherwise yield doubled cores or the wrong counter).
-  std::vector<KeyedLine> known_keys;
+  std::vector<KeyedLine>& known_keys = scratch.keys;
+  known_keys.clear();
 
   text_scan::LineCursor lines(text);
   std::string_view line;
@@ -134,10 +143,7 @@ Result<StatSample> parse_stat(std::string_view text) {
   }
 
   if (!have_total) return ParseError{"stat: no cpu line"};
-  if (auto duplicate = text_scan::find_duplicate(kSource, std::move(known_keys))) {
-    return *std::move(duplicate);
-  }
-  return sample;
+  return text_scan::find_duplicate(kSource, known_keys);
 }
 
 void PrintTo(const CpuTimes& times, std::ostream* os) {

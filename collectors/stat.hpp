@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "collectors/parse_result.hpp"
+#include "collectors/text_scan.hpp"
 
 namespace statline {
 
@@ -31,8 +32,8 @@ struct CoreTimes {
 };
 
 struct StatSample {
-  CpuTimes total;                // the aggregate `cpu` line
-  std::vector<CoreTimes> cores;  // `cpuN` lines, in file order
+  CpuTimes total;                                 // the aggregate `cpu` line
+  std::vector<CoreTimes> cores;                   // `cpuN` lines, in file order
   std::optional<std::uint64_t> context_switches;  // ctxt
   std::optional<std::uint64_t> interrupts;        // first number of intr
   std::optional<std::uint64_t> forks;             // processes
@@ -43,6 +44,10 @@ struct StatSample {
 };
 
 Result<StatSample> parse_stat(std::string_view text);
+// The same parse into `sample`, whose storage is reused (its old contents are replaced);
+// returns the error, after which `sample` holds nothing meaningful.
+std::optional<ParseError> parse_stat_into(std::string_view text, StatSample& sample,
+                                          ParseScratch& scratch);
 
 void PrintTo(const CpuTimes& times, std::ostream* os);
 void PrintTo(const StatSample& sample, std::ostream* os);

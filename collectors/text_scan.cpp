@@ -97,7 +97,7 @@ IntegerRun scan_integers(FieldCursor& fields, std::span<std::uint64_t> out) {
   return run;
 }
 
-std::optional<ParseError> find_duplicate(std::string_view source, std::vector<KeyedLine> keys) {
+std::optional<ParseError> find_duplicate(std::string_view source, std::vector<KeyedLine>& keys) {
   // Any order that groups equal keys will do: comparing lengths first skips most
   // memcmp calls, and one compare() per pair replaces the != then < pair.
   std::sort(keys.begin(), keys.end(), [](const KeyedLine& a, const KeyedLine& b) {

@@ -112,8 +112,27 @@ struct KeyedLine {
 };
 
 // `<source>:<line>: <key>: duplicate key (first on line <n>)` for the earliest line that
-// repeats a key of an earlier line; nullopt when every key is unique. Sorts a copy:
-// n·log n with one allocation, cheap next to the parse itself.
-std::optional<ParseError> find_duplicate(std::string_view source, std::vector<KeyedLine> keys);
+// repeats a key of an earlier line; nullopt when every key is unique. Sorts `keys` in
+// place: n·log n, cheap next to the parse itself.
+std::optional<ParseError> find_duplicate(std::string_view source, std::vector<KeyedLine>& keys);
 
 }  // namespace statline::text_scan
+
+namespace statline {
+
+// Storage a parser needs only while it runs. A collector keeps one and passes it to every
+// parse (the *_into functions), so that sampling allocates nothing once warmed up.
+struct ParseScratch {
+  std::vector<text_scan::KeyedLine> keys;
+};
+
+// A one-shot parse through an *_into parser, for callers that parse once.
+template <class Sample, class IntoParser>
+Result<Sample> parse_once(std::string_view text, IntoParser parse_into) {
+  Sample sample;
+  ParseScratch scratch;
+  if (auto error = parse_into(text, sample, scratch)) return *std::move(error);
+  return sample;
+}
+
+}  // namespace statline

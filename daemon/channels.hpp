@@ -9,12 +9,12 @@
 
 #include "collectors/source_table.hpp"
 #include "config/config.hpp"
-#include "daemon/child_spec.hpp"
+#include "ipc/aggregator_channels.hpp"
+#include "ipc/child_spec.hpp"
 #include "ipc/doorbell.hpp"
 #include "ipc/health_board.hpp"
 #include "ipc/history_log.hpp"
 #include "ipc/sample_ring.hpp"
-#include "server/aggregator_channels.hpp"
 
 namespace statline {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <system_error>
 
-#include "daemon/child_spec.hpp"
+#include "ipc/child_spec.hpp"
 #include "ipc/reload_signal.hpp"
 
 extern char** environ;
@@ -92,8 +92,8 @@ pid_t spawn_child(const SpawnRequest& request) {
   // SIGTERM from PR_SET_PDEATHSIG that came meanwhile is delivered now or after exec).
   const sigset_t reload_only = reload_signal_set();
   sigprocmask(SIG_SETMASK, &reload_only, nullptr);
-  execve("/proc/self/exe", argv, envp.data());
-  fail_in_child("execve /proc/self/exe");
+  fexecve(request.executable_fd, argv, envp.data());
+  fail_in_child("fexecve");
 }
 
 }  // namespace statline

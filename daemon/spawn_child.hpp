@@ -1,4 +1,5 @@
-// fork + exec of statlined itself as a child process with a given title and spec.
+// fork + exec of a child process (statlined for the aggregator, statline-collector for the
+// collectors) with a given title and spec.
 #pragma once
 
 #include <sys/types.h>
@@ -9,6 +10,7 @@
 namespace statline {
 
 struct SpawnRequest {
+  int executable_fd = -1;     // what the child runs (child_executables.hpp)
   std::string title;          // argv[0], what ps shows: "statlined: collector stat"
   std::string spec;           // value of STATLINE_CHILD (child_spec.hpp)
   std::vector<int> keep_fds;  // inherited across exec; every other fd is close-on-exec

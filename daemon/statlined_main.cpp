@@ -13,12 +13,12 @@
 #include "config/config_loader.hpp"
 #include "config/config_yaml.hpp"
 #include "daemon/channels.hpp"
-#include "daemon/child_spec.hpp"
-#include "daemon/collector_process.hpp"
+#include "daemon/child_executables.hpp"
 #include "daemon/effective_config.hpp"
 #include "daemon/listen_socket.hpp"
 #include "daemon/metrics_listener.hpp"
 #include "daemon/supervisor.hpp"
+#include "ipc/child_spec.hpp"
 #include "logging/log.hpp"
 #include "server/aggregator_process.hpp"
 
@@ -32,8 +32,13 @@ int run_child(const char* spec_text) {
     std::fprintf(stderr, "statlined: %s\n", spec.error().c_str());
     return EX_SOFTWARE;
   }
-  return spec->collector ? run_collector(spec.value())
-                         : run_aggregator(spec.value().aggregator_fds);
+  if (spec->collector) {
+    // Collectors are statline-collector (daemon/child_executables.hpp), never statlined.
+    std::fprintf(stderr, "statlined: %s is run by statline-collector\n",
+                 child_role(spec.value()).c_str());
+    return EX_SOFTWARE;
+  }
+  return run_aggregator(spec.value().aggregator_fds);
 }
 
 constexpr const char* kDescription = R"(statlined - the statline system monitor daemon
@@ -65,8 +70,8 @@ Examples:
   systemctl --user enable --now statline.socket     per-user service, started on use
 
 Exit status: 0 stopped cleanly, 64 bad command line, 78 bad config,
-             71 the socket, the metrics.listen port or shared memory could not be
-             set up.
+             71 the socket, the metrics.listen port, shared memory or
+             statline-collector (libexec/statline/) could not be set up.
 
 See statlined(8) and statline(1).)";
 
@@ -117,6 +122,7 @@ int main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);
   try {
     boost::asio::io_context io;
+    auto executables = ChildExecutables::open();
     auto channels = create_channels(config->config);
     // Before the Unix socket: a port that is taken must not leave a socket file behind.
     int metrics_fd = -1;
@@ -127,7 +133,7 @@ int main(int argc, char** argv) {
     }
     auto socket = open_listen_socket(config->config.socket);
     Supervisor supervisor(io, options, std::move(config).value(), std::move(socket),
-                          std::move(channels), metrics_fd);
+                          std::move(channels), std::move(executables), metrics_fd);
     supervisor.start();
     io.run();
   } catch (const std::exception& e) {

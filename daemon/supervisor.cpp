@@ -36,12 +36,14 @@ const char* state_name(bool failed, int state) {
 }  // namespace
 
 Supervisor::Supervisor(boost::asio::io_context& io, DaemonOptions options, PublishedConfig config,
-                       ListenSocket socket, Channels channels, int metrics_fd)
+                       ListenSocket socket, Channels channels, ChildExecutables executables,
+                       int metrics_fd)
     : io_(io),
       options_(std::move(options)),
       config_(std::move(config)),
       socket_(std::move(socket)),
       channels_(std::move(channels)),
+      executables_(std::move(executables)),
       signals_(io, SIGCHLD, SIGTERM, SIGINT),
       kill_timer_(io),
       systemd_(io, channels_.health, channels_.health_bell.read_fd,
@@ -179,8 +181,10 @@ void Supervisor::launch(Child& child) {
   if (!child.spec.collector) channels_.health.set_serving(false);
   try {
     io_.notify_fork(boost::asio::io_context::fork_prepare);
-    child.pid = spawn_child(SpawnRequest{"statlined: " + child.role, encode_child_spec(child.spec),
-                                         inherited_fds(child.spec)});
+    const int executable =
+        child.spec.collector ? executables_.collector_fd() : executables_.aggregator_fd();
+    child.pid = spawn_child(SpawnRequest{executable, "statlined: " + child.role,
+                                         encode_child_spec(child.spec), inherited_fds(child.spec)});
     io_.notify_fork(boost::asio::io_context::fork_parent);
     child.started = std::chrono::steady_clock::now();
     child.started_time = unix_now();

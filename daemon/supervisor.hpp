@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "daemon/channels.hpp"
+#include "daemon/child_executables.hpp"
 #include "daemon/effective_config.hpp"
 #include "daemon/listen_socket.hpp"
 #include "daemon/systemd_link.hpp"
@@ -23,7 +24,8 @@ class Supervisor {
  public:
   // `metrics_fd`: the Prometheus listener (metrics_listener.hpp), or -1 for none.
   Supervisor(boost::asio::io_context& io, DaemonOptions options, PublishedConfig config,
-             ListenSocket socket, Channels channels, int metrics_fd = -1);
+             ListenSocket socket, Channels channels, ChildExecutables executables,
+             int metrics_fd = -1);
   ~Supervisor();
   void start();
 
@@ -62,6 +64,7 @@ class Supervisor {
   PublishedConfig config_;
   ListenSocket socket_;
   Channels channels_;
+  ChildExecutables executables_;
   std::vector<Child> children_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer kill_timer_;

@@ -176,7 +176,17 @@ std::uint32_t loadavg_payload_words() {
   return 7;
 }
 
-Result<std::vector<std::uint64_t>> encode_stat(const StatSample& sample, std::uint32_t max_words) {
+// The Result form of an *_into encoder, for callers that encode once.
+template <class Sample, class Encoder>
+Result<std::vector<std::uint64_t>> encode_to_vector(Encoder encode, const Sample& sample,
+                                                    std::uint32_t max_words) {
+  std::vector<std::uint64_t> out;
+  if (auto error = encode(sample, max_words, out)) return *std::move(error);
+  return out;
+}
+
+std::optional<ParseError> encode_stat_into(const StatSample& sample, std::uint32_t max_words,
+                                           std::vector<std::uint64_t>& out) {
   std::uint64_t presence = 0;
   for (std::size_t i = 0; i < kStatOptionals.size(); ++i) {
     if ((sample.*kStatOptionals[i]).has_value()) presence |= 1u << i;
@@ -187,7 +197,7 @@ Result<std::vector<std::uint64_t>> encode_stat(const StatSample& sample, std::ui
   if (needed > max_words) {
     return too_large("stat", sample.cores.size(), "cores", needed, max_words);
   }
-  std::vector<std::uint64_t> out;
+  out.clear();
   out.reserve(needed);
   out.push_back(header_word(Tag::stat, presence, sample.cores.size()));
   put_cpu(out, sample.total);
@@ -198,7 +208,11 @@ Result<std::vector<std::uint64_t>> encode_stat(const StatSample& sample, std::ui
     out.push_back(core.cpu);
     put_cpu(out, core.times);
   }
-  return out;
+  return std::nullopt;
+}
+
+Result<std::vector<std::uint64_t>> encode_stat(const StatSample& sample, std::uint32_t max_words) {
+  return encode_to_vector(encode_stat_into, sample, max_words);
 }
 
 Result<StatSample> decode_stat(std::span<const std::uint64_t> words) {
@@ -233,8 +247,8 @@ Result<StatSample> decode_stat(std::span<const std::uint64_t> words) {
   return sample;
 }
 
-Result<std::vector<std::uint64_t>> encode_meminfo(const MeminfoSample& sample,
-                                                  std::uint32_t max_words) {
+std::optional<ParseError> encode_meminfo_into(const MeminfoSample& sample, std::uint32_t max_words,
+                                              std::vector<std::uint64_t>& out) {
   std::uint64_t needed = 1;
   for (const MeminfoEntry& entry : sample.entries) {
     if (entry.key.size() > kMaxNameBytes) return too_long_name("meminfo key", entry.key);
@@ -243,7 +257,7 @@ Result<std::vector<std::uint64_t>> encode_meminfo(const MeminfoSample& sample,
   if (needed > max_words) {
     return too_large("meminfo", sample.entries.size(), "entries", needed, max_words);
   }
-  std::vector<std::uint64_t> out;
+  out.clear();
   out.reserve(needed);
   out.push_back(header_word(Tag::meminfo, 0, sample.entries.size()));
   for (const MeminfoEntry& entry : sample.entries) {
@@ -251,7 +265,12 @@ Result<std::vector<std::uint64_t>> encode_meminfo(const MeminfoSample& sample,
     put_name(out, entry.key);
     out.push_back(entry.value);
   }
-  return out;
+  return std::nullopt;
+}
+
+Result<std::vector<std::uint64_t>> encode_meminfo(const MeminfoSample& sample,
+                                                  std::uint32_t max_words) {
+  return encode_to_vector(encode_meminfo_into, sample, max_words);
 }
 
 Result<MeminfoSample> decode_meminfo(std::span<const std::uint64_t> words) {
@@ -286,8 +305,8 @@ Result<MeminfoSample> decode_meminfo(std::span<const std::uint64_t> words) {
   return sample;
 }
 
-Result<std::vector<std::uint64_t>> encode_netdev(const NetdevSample& sample,
-                                                 std::uint32_t max_words) {
+std::optional<ParseError> encode_netdev_into(const NetdevSample& sample, std::uint32_t max_words,
+                                             std::vector<std::uint64_t>& out) {
   std::uint64_t needed = 1;
   for (const NetInterface& interface : sample.interfaces) {
     if (interface.name.size() > kMaxNameBytes) {
@@ -298,7 +317,7 @@ Result<std::vector<std::uint64_t>> encode_netdev(const NetdevSample& sample,
   if (needed > max_words) {
     return too_large("netdev", sample.interfaces.size(), "interfaces", needed, max_words);
   }
-  std::vector<std::uint64_t> out;
+  out.clear();
   out.reserve(needed);
   out.push_back(header_word(Tag::netdev, 0, sample.interfaces.size()));
   for (const NetInterface& interface : sample.interfaces) {
@@ -306,7 +325,12 @@ Result<std::vector<std::uint64_t>> encode_netdev(const NetdevSample& sample,
     put_name(out, interface.name);
     for (auto field : kNetFields) out.push_back(interface.counters.*field);
   }
-  return out;
+  return std::nullopt;
+}
+
+Result<std::vector<std::uint64_t>> encode_netdev(const NetdevSample& sample,
+                                                 std::uint32_t max_words) {
+  return encode_to_vector(encode_netdev_into, sample, max_words);
 }
 
 Result<NetdevSample> decode_netdev(std::span<const std::uint64_t> words) {
@@ -338,18 +362,20 @@ Result<NetdevSample> decode_netdev(std::span<const std::uint64_t> words) {
   return sample;
 }
 
-Result<std::vector<std::uint64_t>> encode_loadavg(const LoadavgSample& sample,
-                                                  std::uint32_t max_words) {
+std::optional<ParseError> encode_loadavg_into(const LoadavgSample& sample, std::uint32_t max_words,
+                                              std::vector<std::uint64_t>& out) {
   if (loadavg_payload_words() > max_words) {
     return too_large("loadavg", 1, "sample", loadavg_payload_words(), max_words);
   }
-  return std::vector<std::uint64_t>{header_word(Tag::loadavg, 0, 0),
-                                    std::bit_cast<std::uint64_t>(sample.avg1),
-                                    std::bit_cast<std::uint64_t>(sample.avg5),
-                                    std::bit_cast<std::uint64_t>(sample.avg15),
-                                    sample.running,
-                                    sample.total,
-                                    sample.last_pid};
+  out.assign({header_word(Tag::loadavg, 0, 0), std::bit_cast<std::uint64_t>(sample.avg1),
+              std::bit_cast<std::uint64_t>(sample.avg5), std::bit_cast<std::uint64_t>(sample.avg15),
+              sample.running, sample.total, sample.last_pid});
+  return std::nullopt;
+}
+
+Result<std::vector<std::uint64_t>> encode_loadavg(const LoadavgSample& sample,
+                                                  std::uint32_t max_words) {
+  return encode_to_vector(encode_loadavg_into, sample, max_words);
 }
 
 Result<LoadavgSample> decode_loadavg(std::span<const std::uint64_t> words) {

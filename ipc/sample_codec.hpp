@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -28,9 +29,21 @@ std::uint32_t loadavg_payload_words();
 // Each encoder appends to `out` and fails (with a message naming what did not fit) when
 // the sample needs more than `max_words` words or a name is longer than kMaxNameBytes.
 Result<std::vector<std::uint64_t>> encode_stat(const StatSample& sample, std::uint32_t max_words);
-Result<std::vector<std::uint64_t>> encode_meminfo(const MeminfoSample& sample, std::uint32_t max_words);
-Result<std::vector<std::uint64_t>> encode_netdev(const NetdevSample& sample, std::uint32_t max_words);
-Result<std::vector<std::uint64_t>> encode_loadavg(const LoadavgSample& sample, std::uint32_t max_words);
+Result<std::vector<std::uint64_t>> encode_meminfo(const MeminfoSample& sample,
+                                                  std::uint32_t max_words);
+Result<std::vector<std::uint64_t>> encode_netdev(const NetdevSample& sample,
+                                                 std::uint32_t max_words);
+Result<std::vector<std::uint64_t>> encode_loadavg(const LoadavgSample& sample,
+                                                  std::uint32_t max_words);
+// The same into `out`, whose storage is reused (a collector encodes every interval).
+std::optional<ParseError> encode_stat_into(const StatSample& sample, std::uint32_t max_words,
+                                           std::vector<std::uint64_t>& out);
+std::optional<ParseError> encode_meminfo_into(const MeminfoSample& sample, std::uint32_t max_words,
+                                              std::vector<std::uint64_t>& out);
+std::optional<ParseError> encode_netdev_into(const NetdevSample& sample, std::uint32_t max_words,
+                                             std::vector<std::uint64_t>& out);
+std::optional<ParseError> encode_loadavg_into(const LoadavgSample& sample, std::uint32_t max_words,
+                                              std::vector<std::uint64_t>& out);
 
 // Decoders reject truncated or inconsistent payloads with a message instead of reading
 // out of bounds.

@@ -4,12 +4,12 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
-#include "server/aggregator_channels.hpp"
+#include "ipc/aggregator_channels.hpp"
 #include "server/config_channel.hpp"
 #include "server/health_reporter.hpp"
 #include "server/metrics_http_server.hpp"
@@ -80,7 +80,7 @@ class Aggregator final : public RequestContext {
   double streamed_time_ = 0;             // time of the last snapshot pushed to watchers
   TmuxLines tmux_lines_;
   MetricsScrape metrics_scrape_;
-  std::optional<MetricsHttpServer> metrics_http_;  // with metrics.listen
+  std::optional<MetricsHttpServer> metrics_http_;          // with metrics.listen
   std::map<std::string, Result<std::string>> tmux_cache_;  // topic -> line, this sample
   std::int64_t snapshot_built_ns_ = -1;
 };

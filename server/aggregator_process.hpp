@@ -1,7 +1,7 @@
 // The aggregator child: wakes on doorbells, keeps history, serves the socket.
 #pragma once
 
-#include "server/aggregator_channels.hpp"
+#include "ipc/aggregator_channels.hpp"
 
 namespace statline {
 

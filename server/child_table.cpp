@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ipc/clock.hpp"
+#include "ipc/text_document.hpp"
 #include "ipc/text_payload.hpp"
 
 namespace statline {
@@ -28,29 +29,19 @@ void publish_child_table(SampleRing& ring, const ChildTable& table) {
 }
 
 std::optional<ChildTable> read_child_table(const SampleRing& ring) {
-  SlotStamp stamp;
-  std::vector<std::uint64_t> words;
-  for (int attempt = 0; attempt < 8; ++attempt) {
-    const auto seq = ring.last_seq();
-    if (seq == 0) return std::nullopt;
-    if (ring.read(seq, stamp, words) != SampleRing::Read::ok) continue;
-    const auto text = words_to_text(words);
-    if (!text) return std::nullopt;
-    const auto document = nlohmann::json::parse(*text, nullptr, false);
-    if (document.is_discarded()) return std::nullopt;
-    ChildTable table;
-    table.daemon_started = document.value("daemon_started", 0.0);
-    table.config_path = document.value("config_path", "");
-    table.socket_path = document.value("socket_path", "");
-    for (const auto& child : document.value("children", nlohmann::json::array())) {
-      table.children.push_back(
-          ChildStatus{child.value("role", ""), child.value("pid", 0), child.value("state", ""),
-                      child.value("restarts", 0), child.value("last_exit", ""),
-                      child.value("last_exit_time", 0.0), child.value("started_time", 0.0)});
-    }
-    return table;
+  const auto document = read_latest_document(ring);
+  if (!document) return std::nullopt;
+  ChildTable table;
+  table.daemon_started = document->value("daemon_started", 0.0);
+  table.config_path = document->value("config_path", "");
+  table.socket_path = document->value("socket_path", "");
+  for (const auto& child : document->value("children", nlohmann::json::array())) {
+    table.children.push_back(
+        ChildStatus{child.value("role", ""), child.value("pid", 0), child.value("state", ""),
+                    child.value("restarts", 0), child.value("last_exit", ""),
+                    child.value("last_exit_time", 0.0), child.value("started_time", 0.0)});
   }
-  return std::nullopt;
+  return table;
 }
 
 }  // namespace statline

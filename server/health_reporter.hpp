@@ -10,8 +10,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "ipc/aggregator_channels.hpp"
 #include "ipc/health_board.hpp"
-#include "server/aggregator_channels.hpp"
 
 namespace statline {
 

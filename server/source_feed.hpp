@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "collectors/source_table.hpp"
+#include "ipc/aggregator_channels.hpp"
 #include "ipc/history_log.hpp"
 #include "ipc/sample_ring.hpp"
-#include "server/aggregator_channels.hpp"
 
 namespace statline {
 

@@ -27,8 +27,8 @@ DaemonProcess::DaemonProcess(const TempDir& dir, const DaemonSetup& setup)
       "--proc-root", setup.proc_root.string(),     "--socket", socket_.string(),
       "--interval",  seconds_text(setup.interval), "--config", config.string()};
   args.insert(args.end(), setup.extra_args.begin(), setup.extra_args.end());
-  pid_ = spawn_process(
-      {bin_path("statlined"), args, dir / (setup.name + ".out"), log_, setup.extra_env});
+  const auto binary = setup.binary.empty() ? bin_path("statlined") : setup.binary;
+  pid_ = spawn_process({binary, args, dir / (setup.name + ".out"), log_, setup.extra_env});
 }
 
 DaemonProcess::DaemonProcess(const TempDir& dir, std::vector<std::string> args)

@@ -28,6 +28,7 @@ struct DaemonSetup {
   std::vector<std::string> extra_args;
   std::vector<std::string> extra_env;  // "NAME=value", e.g. NOTIFY_SOCKET as systemd sets it
   std::string name = "daemon";         // stderr goes to DIR/<name>.log: two daemons, one dir
+  std::filesystem::path binary;        // empty: the build's statlined
 };
 
 class DaemonProcess {

@@ -8,6 +8,8 @@
 #include <regex>
 #include <sstream>
 
+#include "tests/integration/daemon_fixture.hpp"
+#include "tests/integration/daemon_process.hpp"
 #include "tests/integration/spawn_process.hpp"
 #include "tests/integration/temp_dir.hpp"
 
@@ -61,8 +63,9 @@ TEST_F(InstalledUnits, EverythingLandsWhereSystemdAndManLookAndExecStartIsTheIns
        {system_units() / "statline.service", system_units() / "statline.socket",
         user_units() / "statline.service", user_units() / "statline.socket",
         prefix() / "lib/sysusers.d/statline.conf", prefix() / "bin/statlined",
-        prefix() / "bin/statline", prefix() / "share/man/man8/statlined.8",
-        prefix() / "share/man/man1/statline.1", prefix() / "share/doc/statline/config.example.yaml",
+        prefix() / "libexec/statline/statline-collector", prefix() / "bin/statline",
+        prefix() / "share/man/man8/statlined.8", prefix() / "share/man/man1/statline.1",
+        prefix() / "share/doc/statline/config.example.yaml",
         prefix() / "share/tmux-plugins/statline/statline.tmux"}) {
     EXPECT_TRUE(fs::exists(file)) << file << "\n" << install_output_;
   }
@@ -73,6 +76,32 @@ TEST_F(InstalledUnits, EverythingLandsWhereSystemdAndManLookAndExecStartIsTheIns
   const auto help = run_process(prefix() / "bin/statlined", {"--help"});
   EXPECT_EQ(help.status, 0);
   EXPECT_NE(help.out.find("READY=1"), std::string::npos) << help.out;
+}
+
+TEST_F(InstalledUnits, TheInstalledStatlinedRunsTheInstalledCollectors) {
+  ASSERT_EQ(install_status_, 0) << install_output_;
+  TempDir dir;
+  DaemonSetup setup(fs::path(STATLINE_FIXTURES) / "proc/real", 0.5);
+  setup.binary = prefix() / "bin/statlined";
+  DaemonProcess daemon(dir, setup);
+  ASSERT_TRUE(daemon.wait_ready()) << daemon.log();
+  const auto collector = fs::canonical(prefix() / "libexec/statline/statline-collector");
+  ASSERT_TRUE(eventually(
+      [&] {
+        int from_libexec = 0;
+        for (const pid_t child : daemon.children()) {
+          std::error_code error;
+          const auto exe = fs::read_symlink("/proc/" + std::to_string(child) + "/exe", error);
+          if (!error && exe == collector) ++from_libexec;
+        }
+        return from_libexec == 4;
+      },
+      5000ms))
+      << daemon.log();
+  // And they sample: the first values arrive from those processes.
+  EXPECT_TRUE(
+      eventually([&] { return query(daemon.socket(), "get")["mem"]["total"].is_number(); }, 5000ms))
+      << daemon.log();
 }
 
 TEST_F(InstalledUnits, SystemdAnalyzeVerifyAcceptsTheSystemUnits) {

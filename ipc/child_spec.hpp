@@ -1,7 +1,8 @@
 // What a child process is and which inherited fds it uses, passed from the supervisor
-// to the re-executed binary in the STATLINE_CHILD environment variable.
+// to the child's binary (statlined for the aggregator, statline-collector for the
+// collectors: daemon/child_executables.hpp) in the STATLINE_CHILD environment variable.
 //
-// Children are fork+exec'd (/proc/self/exe) rather than only forked: each starts with a
+// Children are fork+exec'd rather than only forked: each starts with a
 // clean address space and no copy of the supervisor's io_context or signal handlers,
 // and its argv[0] is its title ("statlined: collector stat"), which is what ps shows.
 #pragma once
@@ -12,7 +13,7 @@
 
 #include "collectors/parse_result.hpp"
 #include "collectors/source_table.hpp"
-#include "server/aggregator_channels.hpp"
+#include "ipc/aggregator_channels.hpp"
 
 namespace statline {
 

@@ -1,4 +1,4 @@
-#include "daemon/child_spec.hpp"
+#include "ipc/child_spec.hpp"
 
 #include <fmt/format.h>
 

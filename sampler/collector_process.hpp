@@ -2,7 +2,7 @@
 // interval, parses it and publishes the sample into its ring, then rings the doorbell.
 #pragma once
 
-#include "daemon/child_spec.hpp"
+#include "ipc/child_spec.hpp"
 
 namespace statline {
 

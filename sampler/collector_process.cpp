@@ -1,4 +1,4 @@
-#include "daemon/collector_process.hpp"
+#include "sampler/collector_process.hpp"
 
 #include <signal.h>
 #include <sys/prctl.h>
@@ -7,13 +7,13 @@
 #include <chrono>
 #include <exception>
 
-#include "daemon/parse_and_encode.hpp"
-#include "daemon/proc_file_reader.hpp"
 #include "ipc/clock.hpp"
+#include "ipc/collector_settings.hpp"
 #include "ipc/doorbell.hpp"
 #include "ipc/sample_ring.hpp"
 #include "logging/log.hpp"
-#include "server/config_channel.hpp"
+#include "sampler/proc_file_reader.hpp"
+#include "sampler/sample_encoder.hpp"
 
 namespace statline {
 namespace {
@@ -43,7 +43,8 @@ class Collector {
         ring_(SampleRing::attach(fds.ring, static_cast<RingKind>(static_cast<int>(source) + 1))),
         config_ring_(SampleRing::attach(fds.config, RingKind::control)),
         bell_fd_(fds.bell),
-        reader_("") {
+        reader_(""),
+        encoder_(source) {
     apply_config();
   }
 
@@ -80,11 +81,11 @@ class Collector {
 
  private:
   void apply_config() {
-    const auto published = read_config(config_ring_);
-    set_log_threshold(to_log_priority(published.config.log_level));
+    const auto settings = read_collector_settings(config_ring_);
+    set_log_threshold(to_log_priority(settings.log_level));
     interval_ = std::chrono::duration_cast<Clock::duration>(
-        std::chrono::duration<double>(published.config.interval));
-    const auto path = source_file_path(published.config.proc_root, source_);
+        std::chrono::duration<double>(settings.interval));
+    const auto path = source_file_path(settings.proc_root, source_);
     if (path != reader_.path()) reader_.set_path(path);
   }
 
@@ -95,7 +96,7 @@ class Collector {
             .count();
     const auto realtime = realtime_ns();
     if (!text) return report_error(text.error(), realtime);
-    auto payload = parse_and_encode(source_, text.value(), ring_.geometry().payload_words);
+    const auto payload = encoder_.encode(text.value(), ring_.geometry().payload_words);
     if (!payload) return report_error(payload.error(), realtime);
     const auto seq = ring_.publish(SlotStamp{0, monotonic, realtime}, payload.value());
     // The aggregator asks for doorbells only while it needs every sample as it lands
@@ -121,6 +122,7 @@ class Collector {
   SampleRing config_ring_;
   int bell_fd_;
   ProcFileReader reader_;
+  SampleEncoder encoder_;
   Clock::duration interval_{std::chrono::seconds(1)};
   std::string last_error_;
 };

@@ -1,4 +1,4 @@
-#include "daemon/proc_file_reader.hpp"
+#include "sampler/proc_file_reader.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>

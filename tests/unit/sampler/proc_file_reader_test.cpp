@@ -1,4 +1,4 @@
-#include "daemon/proc_file_reader.hpp"
+#include "sampler/proc_file_reader.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,5 +1,6 @@
 #include "sampler/collector_process.hpp"
 
+#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <time.h>
@@ -33,9 +34,21 @@ timespec to_timespec(Clock::duration duration) {
 }
 
 // A collector's only events are its deadline and three signals, so its whole loop is one
-// sigtimedwait() per sample with the signals blocked: no event library, no timerfd, no
-// epoll (an Asio loop cost two more system calls per sample, and a wake-up costs far more
-// than the read itself on a virtual machine; see bench/daemon_cpu).
+// ppoll() per sample, with no descriptor, that unblocks the signals only while it sleeps:
+// no event library, no timerfd, no epoll (an Asio loop cost two more system calls per
+// sample, and a wake-up costs far more than the read itself on a virtual machine; see
+// bench/daemon_cpu). Outside ppoll the signals stay blocked, so one that comes while a
+// sample is taken waits for the next sleep and is never missed. ppoll rather than
+// sigtimedwait: the same guarantee, and measured a few µs cheaper per wake-up here.
+volatile sig_atomic_t g_stop = 0;
+volatile sig_atomic_t g_reload = 0;
+
+void on_stop_signal(int) {
+  g_stop = 1;
+}
+void on_reload_signal(int) {
+  g_reload = 1;
+}
 class Collector {
  public:
   Collector(Source source, const CollectorChannels& fds)
@@ -48,9 +61,9 @@ class Collector {
     apply_config();
   }
 
-  // Samples until SIGTERM or SIGINT; SIGHUP re-reads the config. The caller blocked
-  // `signals`, so none is lost between two waits.
-  void run(const sigset_t& signals) {
+  // Samples until SIGTERM or SIGINT; SIGHUP re-reads the config. The caller blocked the
+  // three and installed their handlers; `sleeping` is the mask with them unblocked.
+  void run(const sigset_t& sleeping) {
     auto deadline = next_aligned(Clock::now(), interval_);
     for (;;) {
       const auto now = Clock::now();
@@ -65,9 +78,10 @@ class Collector {
       }
       // Relative to a deadline that stays absolute: waking late never shifts the next one.
       const timespec timeout = to_timespec(deadline - now);
-      const int signal_number = ::sigtimedwait(&signals, nullptr, &timeout);
-      if (signal_number < 0) continue;  // EAGAIN: the deadline came; EINTR: look again
-      if (signal_number != SIGHUP) return;
+      ::ppoll(nullptr, 0, &timeout, &sleeping);  // 0: the deadline came; EINTR: a signal
+      if (g_stop) return;
+      if (!g_reload) continue;
+      g_reload = 0;
       try {
         apply_config();
         log(LogPriority::info, "config reloaded");
@@ -135,14 +149,23 @@ int run_collector(const ChildSpec& spec) {
   init_logging(child_role(spec), LogPriority::info);
   signal(SIGPIPE, SIG_IGN);
   // SIGHUP comes blocked from exec (ipc/reload_signal.hpp) and stays blocked with the
-  // other two: sigtimedwait() takes them, a reload sent during start-up included.
+  // other two outside ppoll(): a reload sent during start-up is taken at the first sleep.
   sigset_t signals;
   sigemptyset(&signals);
   for (const int signal_number : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&signals, signal_number);
-  sigprocmask(SIG_BLOCK, &signals, nullptr);
+  sigset_t sleeping;
+  sigprocmask(SIG_BLOCK, &signals, &sleeping);
+  for (const int signal_number : {SIGTERM, SIGINT, SIGHUP}) sigdelset(&sleeping, signal_number);
+  struct sigaction action {};
+  sigfillset(&action.sa_mask);  // the handlers only set flags; nothing may interrupt them
+  action.sa_handler = on_stop_signal;
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
+  action.sa_handler = on_reload_signal;
+  sigaction(SIGHUP, &action, nullptr);
   try {
     Collector collector(*spec.collector, spec.collector_fds);
-    collector.run(signals);
+    collector.run(sleeping);
     return 0;
   } catch (const std::exception& e) {
     log(LogPriority::error, "{}", e.what());

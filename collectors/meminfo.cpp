@@ -82,9 +82,7 @@ std::optional<ParseError> parse_meminfo_into(std::string_view text, MeminfoSampl
     const Location where{kSource, lines.line_number()};
     auto entry = parse_entry(key, line.substr(key.size() + 1), where);
     if (!entry) return ParseError{entry.error()};
-    // Overwrites the entries of the last parse: their keys keep their storage.
-    if (count == sample.entries.size()) sample.entries.emplace_back();
-    MeminfoEntry& kept = sample.entries[count++];
+    MeminfoEntry& kept = reuse_next(sample.entries, count);
     kept.key.assign(key);
     kept.value = entry->value;
     kept.in_kb = entry->in_kb;

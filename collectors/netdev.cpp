@@ -77,9 +77,7 @@ std::optional<ParseError> parse_netdev_into(std::string_view text, NetdevSample&
     }
     auto counters = parse_counters(line.substr(colon + 1), name, where);
     if (!counters) return ParseError{counters.error()};
-    // Overwrites the entries of the last parse: their names keep their storage.
-    if (count == sample.interfaces.size()) sample.interfaces.emplace_back();
-    NetInterface& interface = sample.interfaces[count++];
+    NetInterface& interface = reuse_next(sample.interfaces, count);
     interface.name.assign(name);
     interface.counters = *counters;
     names.push_back(text_scan::KeyedLine{name, where.line});

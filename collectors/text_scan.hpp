@@ -126,6 +126,15 @@ struct ParseScratch {
   std::vector<text_scan::KeyedLine> keys;
 };
 
+// The next entry of a parse that reuses `items` from the last one: entry `count` is
+// overwritten in place (its strings keep their storage) or appended. The caller resizes
+// `items` to `count` at the end.
+template <class T>
+T& reuse_next(std::vector<T>& items, std::size_t& count) {
+  if (count == items.size()) items.emplace_back();
+  return items[count++];
+}
+
 // A one-shot parse through an *_into parser, for callers that parse once.
 template <class Sample, class IntoParser>
 Result<Sample> parse_once(std::string_view text, IntoParser parse_into) {

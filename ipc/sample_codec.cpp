@@ -176,15 +176,6 @@ std::uint32_t loadavg_payload_words() {
   return 7;
 }
 
-// The Result form of an *_into encoder, for callers that encode once.
-template <class Sample, class Encoder>
-Result<std::vector<std::uint64_t>> encode_to_vector(Encoder encode, const Sample& sample,
-                                                    std::uint32_t max_words) {
-  std::vector<std::uint64_t> out;
-  if (auto error = encode(sample, max_words, out)) return *std::move(error);
-  return out;
-}
-
 std::optional<ParseError> encode_stat_into(const StatSample& sample, std::uint32_t max_words,
                                            std::vector<std::uint64_t>& out) {
   std::uint64_t presence = 0;
@@ -209,10 +200,6 @@ std::optional<ParseError> encode_stat_into(const StatSample& sample, std::uint32
     put_cpu(out, core.times);
   }
   return std::nullopt;
-}
-
-Result<std::vector<std::uint64_t>> encode_stat(const StatSample& sample, std::uint32_t max_words) {
-  return encode_to_vector(encode_stat_into, sample, max_words);
 }
 
 Result<StatSample> decode_stat(std::span<const std::uint64_t> words) {
@@ -266,11 +253,6 @@ std::optional<ParseError> encode_meminfo_into(const MeminfoSample& sample, std::
     out.push_back(entry.value);
   }
   return std::nullopt;
-}
-
-Result<std::vector<std::uint64_t>> encode_meminfo(const MeminfoSample& sample,
-                                                  std::uint32_t max_words) {
-  return encode_to_vector(encode_meminfo_into, sample, max_words);
 }
 
 Result<MeminfoSample> decode_meminfo(std::span<const std::uint64_t> words) {
@@ -328,11 +310,6 @@ std::optional<ParseError> encode_netdev_into(const NetdevSample& sample, std::ui
   return std::nullopt;
 }
 
-Result<std::vector<std::uint64_t>> encode_netdev(const NetdevSample& sample,
-                                                 std::uint32_t max_words) {
-  return encode_to_vector(encode_netdev_into, sample, max_words);
-}
-
 Result<NetdevSample> decode_netdev(std::span<const std::uint64_t> words) {
   WordReader reader(words);
   std::uint64_t flags = 0, count = 0;
@@ -371,11 +348,6 @@ std::optional<ParseError> encode_loadavg_into(const LoadavgSample& sample, std::
               std::bit_cast<std::uint64_t>(sample.avg5), std::bit_cast<std::uint64_t>(sample.avg15),
               sample.running, sample.total, sample.last_pid});
   return std::nullopt;
-}
-
-Result<std::vector<std::uint64_t>> encode_loadavg(const LoadavgSample& sample,
-                                                  std::uint32_t max_words) {
-  return encode_to_vector(encode_loadavg_into, sample, max_words);
 }
 
 Result<LoadavgSample> decode_loadavg(std::span<const std::uint64_t> words) {

@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <limits>
 #include <new>
 #include <optional>
 #include <stdexcept>
@@ -18,9 +20,6 @@ namespace {
 
 using history_layout::LogHeader;
 using history_layout::LogState;
-using history_layout::RecordHeader;
-
-constexpr std::uint64_t kRecordHeaderWords = sizeof(RecordHeader) / 8;
 
 LogHeader& header_at(void* base) {
   return *static_cast<LogHeader*>(base);
@@ -50,41 +49,72 @@ void commit(void* base, const LogState& next) {
   std::atomic_ref<std::uint64_t>(header.active).store(inactive, std::memory_order_release);
 }
 
-std::uint64_t word_at(void* base, std::uint64_t offset) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, area_at(base) + offset, sizeof word);
-  return word;
+std::runtime_error corrupt(std::uint64_t offset, const std::string& why) {
+  return std::runtime_error("history: corrupt record at offset " + std::to_string(offset) + ": " +
+                            why);
 }
 
-// Skips padding at the head so that head always names a real record when count > 0.
-void normalize_head(void* base, LogState& state) {
-  if (state.head == state.area_size) state.head = 0;
-  if (state.count == 0) {
-    state.head = state.tail = state.used = 0;  // restart at offset 0: most room in one piece
-    return;
-  }
-  const std::uint64_t word = word_at(base, state.head);
-  if ((word & history_layout::kPaddingBit) != 0) {
-    const std::uint64_t bytes = (word & ~history_layout::kPaddingBit) * 8;
-    state.head = (state.head + bytes) % state.area_size;
-    state.used -= bytes;
+// Walks the records of `state` from head, oldest first, skipping padding: calls
+// visit(offset, bytes of the record, bytes walked before it) until it returns false.
+// Lengths are checked against the area and `used`, so even a corrupt area cannot make
+// the walk read out of bounds or loop.
+template <class Visit>
+void walk(const unsigned char* area, const LogState& state, Visit visit) {
+  std::uint64_t offset = state.head;
+  std::uint64_t walked = 0;
+  for (std::uint64_t visited = 0; visited < state.count;) {
+    if (offset == state.area_size) offset = 0;
+    if (state.area_size - offset < sizeof(std::uint32_t)) throw corrupt(offset, "past the area");
+    const std::uint32_t first = history_record::first_word(area + offset);
+    const std::uint64_t bytes = first & history_record::kLengthMask;
+    if (bytes < sizeof(std::uint32_t) || bytes % history_record::kAlignment != 0 ||
+        bytes > state.area_size - offset || walked + bytes > state.used) {
+      throw corrupt(offset, "bad length " + std::to_string(bytes));
+    }
+    if ((first & history_record::kPaddingFlag) == 0) {
+      if (!visit(offset, std::span<const unsigned char>(area + offset, bytes), walked)) return;
+      ++visited;
+    }
+    walked += bytes;
+    offset += bytes;
   }
 }
 
-// Drops records read before `keep_since`; true when anything was dropped.
-bool evict(void* base, LogState& state, std::int64_t keep_since) {
+bool is_keyframe(std::span<const unsigned char> record) {
+  return (history_record::first_word(record.data()) & history_record::kKeyframeFlag) != 0;
+}
+
+std::int64_t keyframe_time(std::uint64_t offset, std::span<const unsigned char> record) {
+  const auto monotonic_ns = history_record::keyframe_monotonic_ns(record);
+  if (!monotonic_ns) throw corrupt(offset, "truncated keyframe");
+  return *monotonic_ns;
+}
+
+// Drops whole runs (a keyframe and the difference records after it) that are older than
+// `keep_since`: a run goes once the keyframe after it is older, so every record left
+// still has its keyframe. True when anything was dropped.
+bool evict(const unsigned char* area, LogState& state, std::int64_t keep_since) {
   bool evicted = false;
-  while (state.count > 0) {
-    RecordHeader record;
-    std::memcpy(&record, area_at(base) + state.head, sizeof record);
-    if (static_cast<std::int64_t>(record.monotonic_ns) >= keep_since) break;
-    state.head += record.words * 8;
-    state.used -= record.words * 8;
-    --state.count;
-    normalize_head(base, state);
+  for (;;) {
+    std::uint64_t index = 0, next_head = 0, dropped_bytes = 0;
+    walk(area, state,
+         [&](std::uint64_t offset, std::span<const unsigned char> record, std::uint64_t walked) {
+           if (index > 0 && is_keyframe(record)) {
+             if (keyframe_time(offset, record) < keep_since) {
+               next_head = offset;
+               dropped_bytes = walked;
+             }
+             return false;
+           }
+           ++index;
+           return true;
+         });
+    if (dropped_bytes == 0) return evicted;
+    state.head = next_head;
+    state.used -= dropped_bytes;
+    state.count -= index;
     evicted = true;
   }
-  return evicted;
 }
 
 struct Placement {
@@ -121,8 +151,9 @@ std::optional<std::string> check_state(const LogState& s, std::uint64_t file_siz
     return "area of " + std::to_string(s.area_size) + " bytes does not fit a file of " +
            std::to_string(file_size);
   }
-  const bool offsets_ok = s.head < s.area_size && s.tail < s.area_size && s.head % 8 == 0 &&
-                          s.tail % 8 == 0 && s.used <= s.area_size;
+  const bool offsets_ok = s.head < s.area_size && s.tail < s.area_size &&
+                          s.head % history_record::kAlignment == 0 &&
+                          s.tail % history_record::kAlignment == 0 && s.used <= s.area_size;
   if (!offsets_ok || (s.count == 0) != (s.used == 0)) return std::string("inconsistent offsets");
   return std::nullopt;
 }
@@ -131,13 +162,15 @@ std::optional<std::string> check_state(const LogState& s, std::uint64_t file_siz
 
 HistoryLog HistoryLog::create(std::string_view name, RingKind kind) {
   const std::uint64_t bytes = sizeof(LogHeader) + history_layout::kInitialAreaBytes;
-  const auto [fd, base] = shared_memory::create_mapped(name, bytes, shared_memory::Growth::may_grow);
+  const auto [fd, base] =
+      shared_memory::create_mapped(name, bytes, shared_memory::Growth::may_grow);
   auto* header = new (base) LogHeader{};
   header->magic = history_layout::kLogMagic;
   header->version = history_layout::kLogVersion;
   header->kind = static_cast<std::uint32_t>(kind);
   header->active = 0;
-  header->states[0] = LogState{history_layout::kInitialAreaBytes, 0, 0, 0, 0, 0};
+  header->states[0] = LogState{history_layout::kInitialAreaBytes,        0, 0, 0, 0, 0,
+                               std::numeric_limits<std::int64_t>::min(), 0};
   return HistoryLog(fd, base, static_cast<std::size_t>(bytes));
 }
 
@@ -166,7 +199,9 @@ HistoryLog HistoryLog::attach(int fd, RingKind expected_kind) {
   }
   if (header.active > 1) reject(fd, base, mapped, "bad active state index");
   if (auto why = check_state(header.states[header.active], size)) reject(fd, base, mapped, *why);
-  return HistoryLog(fd, base, mapped);
+  HistoryLog log(fd, base, mapped);
+  log.reload_newest();  // also proves every record decodes
+  return log;
 }
 
 HistoryLog::HistoryLog(int fd, void* base, std::size_t size) : fd_(fd), base_(base), size_(size) {}
@@ -174,7 +209,10 @@ HistoryLog::HistoryLog(int fd, void* base, std::size_t size) : fd_(fd), base_(ba
 HistoryLog::HistoryLog(HistoryLog&& other) noexcept
     : fd_(std::exchange(other.fd_, -1)),
       base_(std::exchange(other.base_, nullptr)),
-      size_(std::exchange(other.size_, 0)) {}
+      size_(std::exchange(other.size_, 0)),
+      newest_(std::move(other.newest_)),
+      has_newest_(std::exchange(other.has_newest_, false)),
+      since_keyframe_(other.since_keyframe_) {}
 
 HistoryLog& HistoryLog::operator=(HistoryLog&& other) noexcept {
   if (this != &other) {
@@ -182,6 +220,9 @@ HistoryLog& HistoryLog::operator=(HistoryLog&& other) noexcept {
     fd_ = std::exchange(other.fd_, -1);
     base_ = std::exchange(other.base_, nullptr);
     size_ = std::exchange(other.size_, 0);
+    newest_ = std::move(other.newest_);
+    has_newest_ = std::exchange(other.has_newest_, false);
+    since_keyframe_ = other.since_keyframe_;
   }
   return *this;
 }
@@ -202,6 +243,10 @@ void HistoryLog::remap(std::size_t new_size) {
 void HistoryLog::grow() {
   const LogState state = committed(base_);
   const std::uint64_t new_area = state.area_size * 2;
+  // Record and padding lengths are 30-bit (history_record.hpp).
+  if (new_area > history_record::kLengthMask) {
+    throw std::runtime_error("history: the window needs more than 1 GiB; shorten `history`");
+  }
   const std::uint64_t new_size = sizeof(LogHeader) + new_area;
   // A grow interrupted by kill -9 may have enlarged the file already; never shrink it.
   if (shared_memory::size_of(fd_) < new_size) shared_memory::grow(fd_, new_size);
@@ -219,6 +264,20 @@ void HistoryLog::grow() {
   commit(base_, next);
 }
 
+void HistoryLog::reload_newest() {
+  const LogState state = committed(base_);
+  has_newest_ = false;
+  since_keyframe_ = 0;
+  walk(area_at(base_), state,
+       [&](std::uint64_t offset, std::span<const unsigned char> record, std::uint64_t) {
+         if (auto why = history_record::decode(record, newest_, has_newest_))
+           throw corrupt(offset, *why);
+         since_keyframe_ = is_keyframe(record) ? 0 : since_keyframe_ + 1;
+         has_newest_ = true;
+         return true;
+       });
+}
+
 void HistoryLog::append(const SlotStamp& stamp, std::span<const std::uint64_t> payload,
                         std::int64_t keep_since_monotonic_ns) {
   LogState state = committed(base_);
@@ -226,12 +285,24 @@ void HistoryLog::append(const SlotStamp& stamp, std::span<const std::uint64_t> p
     throw std::invalid_argument("history: appending seq " + std::to_string(stamp.seq) + " after " +
                                 std::to_string(state.last_seq));
   }
+  // Another mapping appended since this one last did: differences must be taken from
+  // what the log holds, not from what this process remembers.
+  if (state.count > 0 && (!has_newest_ || newest_.stamp.seq != state.last_seq)) reload_newest();
+  // The record being appended is always shown, whatever the window says.
+  state.keep_since_ns = std::min(keep_since_monotonic_ns, stamp.monotonic_ns);
+  if (state.count > 0 && newest_.stamp.monotonic_ns < keep_since_monotonic_ns) {
+    // Every record is outside the window (a long stall, a shorter `history`): start over.
+    state.head = state.tail = state.used = state.count = 0;
+  } else {
+    evict(area_at(base_), state, keep_since_monotonic_ns);
+  }
   // Eviction is committed on its own before the new record may overwrite the freed
   // bytes: otherwise a kill mid-write would leave a committed state pointing at them.
-  if (evict(base_, state, keep_since_monotonic_ns)) commit(base_, state);
+  commit(base_, state);
 
-  const std::uint64_t words = kRecordHeaderWords + payload.size();
-  const std::uint64_t bytes = words * 8;
+  const bool keyframe = state.count == 0 || since_keyframe_ + 1 >= history_record::kKeyframeEvery;
+  history_record::encode(stamp, payload, keyframe ? nullptr : &newest_, scratch_);
+  const std::uint64_t bytes = scratch_.size();
   std::optional<Placement> placement = place(state, bytes);
   while (!placement) {  // every record is still inside the window: keep them all
     grow();
@@ -241,15 +312,11 @@ void HistoryLog::append(const SlotStamp& stamp, std::span<const std::uint64_t> p
 
   unsigned char* area = area_at(base_);
   if (placement->padding > 0) {
-    const std::uint64_t padding_word = (placement->padding / 8) | history_layout::kPaddingBit;
+    const auto padding_word =
+        static_cast<std::uint32_t>(placement->padding) | history_record::kPaddingFlag;
     std::memcpy(area + state.tail, &padding_word, sizeof padding_word);
   }
-  const RecordHeader record{words, stamp.seq, static_cast<std::uint64_t>(stamp.monotonic_ns),
-                            static_cast<std::uint64_t>(stamp.realtime_ns), payload.size()};
-  std::memcpy(area + placement->offset, &record, sizeof record);
-  if (!payload.empty()) {
-    std::memcpy(area + placement->offset + sizeof record, payload.data(), payload.size_bytes());
-  }
+  std::memcpy(area + placement->offset, scratch_.data(), bytes);
 
   if (state.count == 0) state.head = placement->offset;
   state.tail = (placement->offset + bytes) % state.area_size;
@@ -257,6 +324,11 @@ void HistoryLog::append(const SlotStamp& stamp, std::span<const std::uint64_t> p
   ++state.count;
   state.last_seq = stamp.seq;
   commit(base_, state);
+
+  since_keyframe_ = is_keyframe(scratch_) ? 0 : since_keyframe_ + 1;
+  newest_.stamp = stamp;
+  newest_.words.assign(payload.begin(), payload.end());
+  has_newest_ = true;
 }
 
 std::uint64_t HistoryLog::last_seq() const {
@@ -264,7 +336,18 @@ std::uint64_t HistoryLog::last_seq() const {
 }
 
 std::size_t HistoryLog::size() const {
-  return static_cast<std::size_t>(committed(base_).count);
+  std::size_t count = 0;
+  for_each(std::numeric_limits<std::int64_t>::min(),
+           [&](const SlotStamp&, std::span<const std::uint64_t>) { ++count; });
+  return count;
+}
+
+std::uint64_t HistoryLog::bytes_used() const {
+  return committed(base_).used;
+}
+
+std::uint64_t HistoryLog::area_bytes() const {
+  return committed(base_).area_size;
 }
 
 void HistoryLog::for_each(std::int64_t since_monotonic_ns, const Visitor& visit) const {
@@ -273,37 +356,32 @@ void HistoryLog::for_each(std::int64_t since_monotonic_ns, const Visitor& visit)
     // Only another mapping of the same log can have grown it (the aggregator has one).
     throw std::runtime_error("history: the log grew beyond this mapping; attach it again");
   }
+  const std::int64_t shown_since = std::max(since_monotonic_ns, state.keep_since_ns);
   const unsigned char* area = area_at(base_);
-  auto corrupt = [](std::uint64_t offset) {
-    return std::runtime_error("history: corrupt record at offset " + std::to_string(offset));
-  };
-  std::uint64_t offset = state.head;
-  std::uint64_t walked = 0;  // bytes; bounds the walk even if the area were corrupt
-  for (std::uint64_t visited = 0; visited < state.count;) {
-    if (offset == state.area_size) offset = 0;
-    const std::uint64_t first = word_at(base_, offset);
-    const std::uint64_t words = first & ~history_layout::kPaddingBit;
-    const std::uint64_t bytes = words * 8;
-    if (words == 0 || bytes > state.area_size - offset || walked + bytes > state.used) {
-      throw corrupt(offset);
-    }
-    walked += bytes;
-    if ((first & history_layout::kPaddingBit) == 0) {
-      RecordHeader record;
-      std::memcpy(&record, area + offset, sizeof record);
-      if (words < kRecordHeaderWords || record.payload_words != words - kRecordHeaderWords) {
-        throw corrupt(offset);
-      }
-      if (static_cast<std::int64_t>(record.monotonic_ns) >= since_monotonic_ns) {
-        const SlotStamp stamp{record.seq, static_cast<std::int64_t>(record.monotonic_ns),
-                              static_cast<std::int64_t>(record.realtime_ns)};
-        const auto* payload = reinterpret_cast<const std::uint64_t*>(area + offset + sizeof record);
-        visit(stamp, std::span<const std::uint64_t>(payload, record.payload_words));
-      }
-      ++visited;
-    }
-    offset += bytes;
-  }
+  // Decoding starts at the last keyframe read at or before `shown_since`: the runs
+  // before it are skipped by their lengths alone.
+  std::uint64_t index = 0, start = 0;
+  walk(area, state,
+       [&](std::uint64_t offset, std::span<const unsigned char> record, std::uint64_t) {
+         if (is_keyframe(record)) {
+           if (keyframe_time(offset, record) > shown_since) return false;
+           start = index;
+         }
+         ++index;
+         return true;
+       });
+  history_record::Sample sample;
+  bool decoded = false;
+  index = 0;
+  walk(area, state,
+       [&](std::uint64_t offset, std::span<const unsigned char> record, std::uint64_t) {
+         if (index++ < start) return true;
+         if (auto why = history_record::decode(record, sample, decoded))
+           throw corrupt(offset, *why);
+         decoded = true;
+         if (sample.stamp.monotonic_ns >= shown_since) visit(sample.stamp, sample.words);
+         return true;
+       });
 }
 
 }  // namespace statline

@@ -1,11 +1,12 @@
 // Per-source history of raw samples, kept in a memfd that the supervisor creates and
 // owns, so a restarted (even kill -9'd) aggregator re-maps it and loses no history.
 //
-// The aggregator is the only writer and reader. Records are variable-sized (only the
-// words a sample uses), stored in a circular byte area; records older than the history
-// window are evicted, and the area grows (ftruncate + remap) while every record is still
-// inside the window. A record is complete before the header's head moves past it, so a
-// writer killed mid-append leaves the log consistent.
+// The aggregator is the only writer and reader. Each record holds a sample as its
+// difference from the one before (history_record.hpp), a few bytes a word, in a circular
+// byte area; records older than the history window are evicted a keyframe-to-keyframe run
+// at a time, and the area grows (ftruncate + remap) while every record is still inside
+// the window. A record is complete before the header's head moves past it, so a writer
+// killed mid-append leaves the log consistent.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <span>
 #include <string_view>
 
+#include "ipc/history_record.hpp"
 #include "ipc/sample_ring.hpp"
 
 namespace statline {
@@ -40,8 +42,10 @@ class HistoryLog {
   void append(const SlotStamp& stamp, std::span<const std::uint64_t> payload,
               std::int64_t keep_since_monotonic_ns);
 
-  std::uint64_t last_seq() const;  // 0 when empty
-  std::size_t size() const;        // number of records
+  std::uint64_t last_seq() const;    // 0 when empty
+  std::size_t size() const;          // number of records for_each(0) visits
+  std::uint64_t bytes_used() const;  // bytes the kept records take, padding included
+  std::uint64_t area_bytes() const;  // bytes of the circular area (the log's memory)
   // Visits records oldest first; only those with monotonic_ns >= since_monotonic_ns.
   void for_each(std::int64_t since_monotonic_ns, const Visitor& visit) const;
 
@@ -49,9 +53,16 @@ class HistoryLog {
   HistoryLog(int fd, void* base, std::size_t size);
   void remap(std::size_t new_size);
   void grow();  // doubles the record area, keeping every record and their order
+  // The newest record, decoded, which the next one is encoded against; read back from the
+  // log when another mapping appended since (or at attach).
+  void reload_newest();
   int fd_ = -1;
   void* base_ = nullptr;
   std::size_t size_ = 0;
+  history_record::Sample newest_;
+  bool has_newest_ = false;
+  std::uint32_t since_keyframe_ = 0;  // records appended after the newest keyframe
+  std::vector<unsigned char> scratch_;
 };
 
 }  // namespace statline

@@ -312,6 +312,8 @@ nlohmann::ordered_json Aggregator::status() {
           {"restarts", child.restarts},
           {"samples", nullptr},
           {"lost", nullptr},
+          {"history_samples", nullptr},
+          {"history_bytes", nullptr},
           {"last_sample_age", nullptr},
           {"last_error", nullptr},
           {"last_exit", child.last_exit.empty() ? nlohmann::ordered_json(nullptr)
@@ -322,6 +324,9 @@ nlohmann::ordered_json Aggregator::status() {
         }
         entry["samples"] = feed->samples();
         entry["lost"] = feed->lost();
+        entry["history_samples"] = feed->history().size();
+        // What the kept samples take in the history's shared memory (history_record.hpp).
+        entry["history_bytes"] = feed->history().bytes_used();
         if (feed->latest()) {
           entry["last_sample_age"] =
               static_cast<double>(now_mono - feed->latest()->stamp.monotonic_ns) / 1e9;

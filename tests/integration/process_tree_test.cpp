@@ -83,6 +83,11 @@ TEST(ProcessTree, StatusListsFiveRunningChildren) {
     if (role.starts_with("collector")) {
       EXPECT_TRUE(child["last_error"].is_null()) << child.dump();
       EXPECT_EQ(child["lost"], 0) << child.dump();
+      // Every sample so far is kept, each in far fewer bytes than its raw slot.
+      EXPECT_GE(child["history_samples"].get<int>(), 1) << child.dump();
+      EXPECT_GT(child["history_bytes"].get<int>(), 0) << child.dump();
+      EXPECT_LT(child["history_bytes"].get<int>(), child["history_samples"].get<int>() * 1024)
+          << child.dump();
       EXPECT_TRUE(child["last_sample_age"].is_number() &&
                   child["last_sample_age"].get<double>() < 3 * kInterval)
           << child.dump();

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <random>
 #include <stdexcept>
@@ -105,7 +106,7 @@ TEST(HistoryLog, EvictsRecordsOlderThanTheWindow) {
   for (std::uint64_t seq = 1; seq <= 10; ++seq) append(log, seq, 2);
   append(log, 11, 2, 8 * kSecond);  // keeps what was read at 8 s or later
   EXPECT_THAT(visit_all(log).seqs, ElementsAre(8, 9, 10, 11));
-  append(log, 12, 2, 100 * kSecond);  // everything older goes, the new record stays
+  append(log, 12, 2, 100 * kSecond);  // everything older goes, the new record stays shown
   EXPECT_THAT(visit_all(log).seqs, ElementsAre(12));
   EXPECT_EQ(log.last_seq(), 12u);
 }
@@ -129,31 +130,71 @@ TEST(HistoryLog, GrowsWhileEveryRecordIsInTheWindowKeepingOrder) {
   const off_t initial = file_size(log.fd());
   // First wrap the area (evicting), then keep everything: the grow happens on a wrapped
   // area, whose two parts must come out in order.
-  std::uint64_t seq = 1;
-  for (; seq <= 170; ++seq) append(log, seq, 100, static_cast<std::int64_t>(seq - 40) * kSecond);
-  const std::uint64_t first_kept = 170 - 40;
-  {
-    // 840-byte records: 78 per lap of 64 KiB, so 130..156 end the second lap and
-    // 157..170 start the third.
-    void* raw =
-        ::mmap(nullptr, sizeof(history_layout::LogHeader), PROT_READ, MAP_SHARED, log.fd(), 0);
-    ASSERT_NE(raw, MAP_FAILED);
-    const auto* header = static_cast<const history_layout::LogHeader*>(raw);
+  void* raw =
+      ::mmap(nullptr, sizeof(history_layout::LogHeader), PROT_READ, MAP_SHARED, log.fd(), 0);
+  ASSERT_NE(raw, MAP_FAILED);
+  const auto* header = static_cast<const history_layout::LogHeader*>(raw);
+  auto wrapped = [&] {
     const history_layout::LogState& state = header->states[header->active];
-    EXPECT_LT(state.tail, state.head) << "the area should be wrapped before it grows";
-    ::munmap(raw, sizeof(history_layout::LogHeader));
+    return state.tail < state.head;
+  };
+  // ~110-byte difference records (one byte a word) and a keyframe every 64: about 590 a
+  // lap of 64 KiB. Go on past the first lap until the live records straddle the end.
+  std::uint64_t seq = 1;
+  for (; seq <= 700 || !wrapped(); ++seq) {
+    ASSERT_LT(seq, 10'000u) << "the area never wrapped";
+    append(log, seq, 100, static_cast<std::int64_t>(seq - 40) * kSecond);
   }
-  for (; seq <= 1500; ++seq) append(log, seq, 100, kKeepAll);
+  ::munmap(raw, sizeof(history_layout::LogHeader));
+  const std::uint64_t first_kept = seq - 1 - 40;
+  // The window stops moving: nothing may be evicted any more, so the area must grow.
+  const std::uint64_t last = seq + 1500;
+  for (; seq <= last; ++seq) append(log, seq, 100, static_cast<std::int64_t>(first_kept) * kSecond);
   EXPECT_GT(file_size(log.fd()), initial);
   const Seen seen = visit_all(log);
   EXPECT_EQ(seen.failure, "");
-  EXPECT_EQ(seen.seqs, range(first_kept, 1500));
+  EXPECT_EQ(seen.seqs, range(first_kept, last));
+}
+
+TEST(HistoryLog, DropsWholeRunsAndShowsExactlyTheWindow) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  std::uint64_t most_bytes = 0;
+  for (std::uint64_t seq = 1; seq <= 1000; ++seq) {
+    append(log, seq, 40, static_cast<std::int64_t>(seq - 10) * kSecond);
+    ASSERT_EQ(visit_all(log).seqs, range(seq > 10 ? seq - 10 : 1, seq)) << "after seq " << seq;
+    most_bytes = std::max(most_bytes, log.bytes_used());
+  }
+  // The window's 11 records plus at most two runs of 64 kept as their base, ~50 bytes each.
+  EXPECT_LT(most_bytes, 2 * 64 * 64u);
+  EXPECT_EQ(log.size(), 11u);
+}
+
+TEST(HistoryLog, KeepsAnHourOfSlowCountersInAFractionOfTheirRawSize) {
+  auto log = HistoryLog::create("test-history", RingKind::stat);
+  // A 2-CPU stat sample (39 words) every second for an hour, counters growing slowly.
+  std::vector<std::uint64_t> words(39);
+  for (std::size_t i = 0; i < words.size(); ++i) words[i] = 50'000'000 + i * 1'234'567;
+  for (std::uint64_t seq = 1; seq <= 3600; ++seq) {
+    for (std::size_t i = 0; i < words.size(); ++i) words[i] += (seq * 7 + i) % 101;
+    log.append(stamp_of(seq), words, kKeepAll);
+  }
+  const std::uint64_t raw = 3600 * (39 * 8 + 40);  // the version-1 record format
+  EXPECT_LT(log.bytes_used() * 4, raw) << "used " << log.bytes_used() << " of raw " << raw;
+  EXPECT_LE(log.area_bytes(), 256u * 1024);
+  std::uint64_t seen = 0;
+  std::vector<std::uint64_t> last;
+  log.for_each(kKeepAll, [&](const SlotStamp&, std::span<const std::uint64_t> payload) {
+    ++seen;
+    last.assign(payload.begin(), payload.end());
+  });
+  EXPECT_EQ(seen, 3600u);
+  EXPECT_EQ(last, words);
 }
 
 TEST(HistoryLog, RecordLargerThanTheInitialArea) {
   auto log = HistoryLog::create("test-history", RingKind::meminfo);
   append(log, 1, 4);
-  append(log, 2, 20'000);  // 160 KB against a 64 KiB area
+  append(log, 2, 100'000);  // a keyframe of 100 KB (one byte a word) against a 64 KiB area
   append(log, 3, 4);
   const Seen seen = visit_all(log);
   EXPECT_EQ(seen.failure, "");
@@ -162,7 +203,7 @@ TEST(HistoryLog, RecordLargerThanTheInitialArea) {
   log.for_each(kKeepAll, [&](const SlotStamp&, std::span<const std::uint64_t> payload) {
     largest = std::max(largest, payload.size());
   });
-  EXPECT_EQ(largest, 20'000u);
+  EXPECT_EQ(largest, 100'000u);
 }
 
 TEST(HistoryLog, AnotherMappingSeesTheSameRecordsAtTheCurrentSize) {
@@ -173,14 +214,17 @@ TEST(HistoryLog, AnotherMappingSeesTheSameRecordsAtTheCurrentSize) {
     auto aggregator = HistoryLog::attach(::dup(created.fd()), RingKind::stat);
     EXPECT_EQ(aggregator.size(), 5u);
     EXPECT_EQ(visit_all(aggregator).seqs, range(1, 5));
-    for (std::uint64_t seq = 6; seq <= 400; ++seq) append(aggregator, seq, 50);
+    for (std::uint64_t seq = 6; seq <= 3000; ++seq) append(aggregator, seq, 50);
   }
   // A restarted aggregator: a fresh mapping at the grown size loses nothing.
   auto restarted = HistoryLog::attach(::dup(created.fd()), RingKind::stat);
-  EXPECT_EQ(restarted.last_seq(), 400u);
+  EXPECT_EQ(restarted.last_seq(), 3000u);
   const Seen seen = visit_all(restarted);
   EXPECT_EQ(seen.failure, "");
-  EXPECT_EQ(seen.seqs, range(1, 400));
+  EXPECT_EQ(seen.seqs, range(1, 3000));
+  // It goes on from where the other mapping stopped: differences from what the log holds.
+  append(restarted, 3001, 50);
+  EXPECT_EQ(visit_all(restarted).seqs, range(1, 3001));
   // The supervisor's stale small mapping refuses to read rather than read past its end.
   EXPECT_THROW(visit_all(created), std::runtime_error);
 }
@@ -207,8 +251,10 @@ TEST(HistoryLog, AttachRejectsAnotherKindAndForeignFiles) {
 }
 
 // An aggregator killed at random points of append (including mid-grow) must leave a log
-// that attaches and holds a contiguous run of complete records.
-TEST(HistoryLog, SurvivesAWriterKilledMidAppend) {
+// that attaches and holds a contiguous run of complete records. Run once with word counts
+// that change every record (all keyframes) and once with a steady count (runs of
+// difference records).
+void survives_a_writer_killed_mid_append(std::size_t (*words_for)(std::uint64_t seq)) {
   auto log = HistoryLog::create("test-history", RingKind::stat);
   std::mt19937 random(7);
   for (int round = 0; round < 12; ++round) {
@@ -217,8 +263,8 @@ TEST(HistoryLog, SurvivesAWriterKilledMidAppend) {
     if (child == 0) {
       auto writer = HistoryLog::attach(::dup(log.fd()), RingKind::stat);
       for (std::uint64_t seq = writer.last_seq() + 1;; ++seq) {
-        // Keep ~3000 records of 0..200 words: the log both evicts and grows.
-        writer.append(stamp_of(seq), std::vector<std::uint64_t>(seq % 201, seq),
+        // Keep ~3000 records: the log both evicts and grows.
+        writer.append(stamp_of(seq), std::vector<std::uint64_t>(words_for(seq), seq),
                       (static_cast<std::int64_t>(seq) - 3000) * kSecond);
       }
     }
@@ -235,6 +281,14 @@ TEST(HistoryLog, SurvivesAWriterKilledMidAppend) {
       EXPECT_EQ(seen.seqs, range(seen.seqs.front(), reader.last_seq())) << "round " << round;
     }
   }
+}
+
+TEST(HistoryLog, SurvivesAWriterKilledMidAppendOfKeyframes) {
+  survives_a_writer_killed_mid_append([](std::uint64_t seq) -> std::size_t { return seq % 201; });
+}
+
+TEST(HistoryLog, SurvivesAWriterKilledMidAppendOfDifferences) {
+  survives_a_writer_killed_mid_append([](std::uint64_t) -> std::size_t { return 120; });
 }
 
 }  // namespace

@@ -5,13 +5,16 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
-#include <systemd/sd-daemon.h>
+#include <systemd/sd-daemon.h>  // SD_LISTEN_FDS_START only: libsystemd is dlopen()ed
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstddef>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+
+#include "daemon/libsystemd.hpp"
 
 namespace statline {
 namespace {
@@ -72,7 +75,7 @@ std::string bound_path(int fd, const std::string& configured) {
 }
 
 ListenSocket activated_socket(int fd, const std::string& configured) {
-  if (sd_is_socket_unix(fd, SOCK_STREAM, 1, nullptr, 0) <= 0) {
+  if (libsystemd::is_listening_unix_stream_socket(fd) <= 0) {
     throw std::runtime_error(
         "socket activation: the passed fd is not a listening Unix stream socket "
         "(the socket unit needs ListenStream=/path)");
@@ -87,7 +90,9 @@ ListenSocket activated_socket(int fd, const std::string& configured) {
 ListenSocket open_listen_socket(const std::string& path) {
   // systemd first (socket activation): the socket unit decides the path and mode, and
   // clients that connected before we started wait in its backlog.
-  const int passed = sd_listen_fds(0);
+  // Without LISTEN_FDS sd_listen_fds() says 0 anyway: no need to load libsystemd.
+  const char* listen_fds = std::getenv("LISTEN_FDS");
+  const int passed = listen_fds == nullptr ? 0 : libsystemd::listen_fds();
   if (passed < 0) {
     throw std::runtime_error(fmt::format("socket activation: {}", std::strerror(-passed)));
   }

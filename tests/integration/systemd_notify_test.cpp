@@ -110,6 +110,34 @@ TEST(SystemdNotify, ReadyOnlyOnceTheSocketServesAFullSnapshot) {
   }
 }
 
+// libsystemd is dlopen()ed by the supervisor when systemd's variables ask for it
+// (daemon/libsystemd.hpp): a daemon run by hand, and every child, never maps it.
+bool maps_libsystemd(pid_t pid) {
+  std::ifstream maps("/proc/" + std::to_string(pid) + "/maps");
+  for (std::string line; std::getline(maps, line);) {
+    if (line.find("libsystemd.so") != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(SystemdNotify, LibsystemdIsLoadedOnlyInTheSupervisorAndOnlyUnderSystemd) {
+  NotifiedDaemon notified(0.5);
+  ASSERT_TRUE(notified.peer.wait_for("READY=1", 10s)) << notified.daemon.log();
+  EXPECT_TRUE(maps_libsystemd(notified.daemon.pid()));
+  for (const pid_t child : notified.daemon.children()) {
+    EXPECT_FALSE(maps_libsystemd(child)) << process_args(child);
+  }
+
+  TempDir dir;
+  SyntheticProc proc(dir / "proc", default_model(0.5));
+  DaemonProcess by_hand(dir, DaemonSetup(dir / "proc", 0.5));
+  ASSERT_TRUE(by_hand.wait_ready()) << by_hand.log();
+  EXPECT_FALSE(maps_libsystemd(by_hand.pid()));
+  for (const pid_t child : by_hand.children()) {
+    EXPECT_FALSE(maps_libsystemd(child)) << process_args(child);
+  }
+}
+
 TEST(SystemdNotify, ReadyDoesNotWaitForABrokenSource) {
   // A source whose file is missing has settled too (with an error): waiting for it would
   // make systemd's start time out on a machine without, say, /proc/net/dev.

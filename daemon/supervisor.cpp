@@ -10,6 +10,7 @@
 #include "daemon/spawn_child.hpp"
 #include "ipc/clock.hpp"
 #include "logging/log.hpp"
+#include "process/program_pages.hpp"
 #include "server/child_table.hpp"
 #include "server/enabled_sources.hpp"
 
@@ -84,6 +85,8 @@ void Supervisor::start() {
   publish_status();
   log(LogPriority::info, "started: config {}, socket {}{}, interval {} s", config_.path,
       socket_.path, socket_.activated ? " (passed by systemd)" : "", config_.config.interval);
+  // From here on the supervisor sleeps; command line and YAML parsing are done with.
+  release_program_pages_after("start-up");
 }
 
 bool Supervisor::wanted(const Child& child) const {
@@ -245,6 +248,7 @@ void Supervisor::reload() {
     }
   }
   log(LogPriority::info, "config reloaded from {}", config_.path);
+  release_program_pages_after("reload");
 }
 
 void Supervisor::stop() {

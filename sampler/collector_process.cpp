@@ -13,6 +13,7 @@
 #include "ipc/doorbell.hpp"
 #include "ipc/sample_ring.hpp"
 #include "logging/log.hpp"
+#include "process/program_pages.hpp"
 #include "sampler/proc_file_reader.hpp"
 #include "sampler/sample_encoder.hpp"
 
@@ -85,6 +86,7 @@ class Collector {
       try {
         apply_config();
         log(LogPriority::info, "config reloaded");
+        release_program_pages_after("reload");
       } catch (const std::exception& e) {
         log(LogPriority::error, "reload failed: {}", e.what());
       }
@@ -165,6 +167,8 @@ int run_collector(const ChildSpec& spec) {
   sigaction(SIGHUP, &action, nullptr);
   try {
     Collector collector(*spec.collector, spec.collector_fds);
+    // The loop below is all that runs from now on: spec decoding and set-up are done.
+    release_program_pages_after("start-up");
     collector.run(sleeping);
     return 0;
   } catch (const std::exception& e) {

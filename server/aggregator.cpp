@@ -13,6 +13,7 @@
 #include "ipc/reload_signal.hpp"
 #include "ipc/sample_codec.hpp"
 #include "logging/log.hpp"
+#include "process/program_pages.hpp"
 #include "server/child_table.hpp"
 #include "server/descriptor_limit.hpp"
 
@@ -120,6 +121,7 @@ void Aggregator::apply_config() {
     refresh_snapshot(true);
     health_.config_applied(seq);
     log(LogPriority::info, "config reloaded");
+    release_program_pages_after("reload");
   } catch (const std::exception& e) {
     log(LogPriority::error, "reload failed, keeping the running config: {}", e.what());
   }

@@ -1,0 +1,150 @@
+#include "process/program_pages.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <string>
+
+#include "logging/log.hpp"
+
+namespace statline {
+namespace {
+
+std::string_view next_token(std::string_view& line) {
+  const auto start = line.find_first_not_of(' ');
+  if (start == std::string_view::npos) {
+    line = {};
+    return {};
+  }
+  line.remove_prefix(start);
+  const auto end = line.find(' ');
+  const std::string_view token = line.substr(0, end);
+  line = end == std::string_view::npos ? std::string_view{} : line.substr(end);
+  return token;
+}
+
+template <class Number>
+bool parse(std::string_view text, Number& value, int base = 10) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
+  return error == std::errc{} && end == text.data() + text.size();
+}
+
+// One mapping's header line: "start-end perms offset major:minor inode [path]".
+struct Header {
+  MappingRange range;
+  bool candidate = false;  // read-only, private, of the program's file
+};
+
+bool parse_header(std::string_view line, const ProgramFile& program, Header& header) {
+  const std::string_view addresses = next_token(line);
+  const std::string_view perms = next_token(line);
+  next_token(line);  // offset
+  const std::string_view device = next_token(line);
+  const std::string_view inode_text = next_token(line);
+  const auto dash = addresses.find('-');
+  const auto colon = device.find(':');
+  unsigned major = 0, minor = 0;
+  unsigned long inode = 0;
+  if (dash == std::string_view::npos || colon == std::string_view::npos || perms.size() != 4 ||
+      !parse(addresses.substr(0, dash), header.range.start, 16) ||
+      !parse(addresses.substr(dash + 1), header.range.end, 16) ||
+      !parse(device.substr(0, colon), major, 16) || !parse(device.substr(colon + 1), minor, 16) ||
+      !parse(inode_text, inode)) {
+    return false;
+  }
+  header.range.rss_bytes = 0;
+  header.candidate = perms[1] == '-' && perms[3] == 'p' && major == program.dev_major &&
+                     minor == program.dev_minor && inode == program.inode;
+  return true;
+}
+
+// "Key:   123 kB" -> 123 * 1024 when `line` starts with `key`.
+bool field_bytes(std::string_view line, std::string_view key, std::size_t& bytes) {
+  if (!line.starts_with(key)) return false;
+  line.remove_prefix(key.size());
+  std::size_t kib = 0;
+  if (!parse(next_token(line), kib)) return false;
+  bytes = kib * 1024;
+  return true;
+}
+
+// The whole of a /proc file: its size is unknown until read.
+bool read_file(const char* path, std::string& text) {
+  const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buffer[16384];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return n == 0;
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace
+
+std::vector<MappingRange> releasable_mappings(std::string_view smaps, const ProgramFile& program) {
+  std::vector<MappingRange> ranges;
+  Header current;
+  bool anonymous_seen = false;
+  auto finish = [&] {
+    if (current.candidate && !anonymous_seen && current.range.end > current.range.start) {
+      ranges.push_back(current.range);
+    }
+    current = Header{};
+  };
+  while (!smaps.empty()) {
+    const auto newline = smaps.find('\n');
+    const std::string_view line = smaps.substr(0, newline);
+    smaps = newline == std::string_view::npos ? std::string_view{} : smaps.substr(newline + 1);
+    const auto first_space = line.find(' ');
+    // Field lines start with "Key:"; every other non-empty line opens a mapping.
+    if (first_space != std::string_view::npos && first_space > 0 && line[first_space - 1] == ':') {
+      std::size_t bytes = 0;
+      if (field_bytes(line, "Rss:", bytes)) current.range.rss_bytes = bytes;
+      // Any copied-on-write page (a relocation, a debugger's breakpoint) is the only copy
+      // of its contents: such a mapping is never released.
+      if (field_bytes(line, "Anonymous:", bytes) && bytes > 0) anonymous_seen = true;
+      continue;
+    }
+    if (line.empty()) continue;
+    finish();
+    anonymous_seen = false;
+    if (!parse_header(line, program, current)) current = Header{};
+  }
+  finish();
+  return ranges;
+}
+
+ReleasedPages release_program_pages() {
+  struct stat program {};
+  std::string smaps;
+  if (::stat("/proc/self/exe", &program) != 0 || !read_file("/proc/self/smaps", smaps)) return {};
+  const ProgramFile file{major(program.st_dev), minor(program.st_dev),
+                         static_cast<unsigned long>(program.st_ino)};
+  ReleasedPages released;
+  for (const MappingRange& range : releasable_mappings(smaps, file)) {
+    if (::madvise(reinterpret_cast<void*>(range.start), range.end - range.start, MADV_DONTNEED) ==
+        0) {
+      ++released.mappings;
+      released.bytes += range.rss_bytes;
+    }
+  }
+  return released;
+}
+
+void release_program_pages_after(const char* phase) {
+  const ReleasedPages released = release_program_pages();
+  log(LogPriority::debug, "{}: released {} KiB of program pages in {} mappings", phase,
+      released.bytes / 1024, released.mappings);
+}
+
+}  // namespace statline

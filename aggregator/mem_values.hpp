@@ -1,8 +1,10 @@
 // Memory figures in bytes from one /proc/meminfo sample (DESIGN §3).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "collectors/meminfo.hpp"
 
@@ -24,5 +26,10 @@ struct MemValues {
 };
 
 MemValues mem_values(const MeminfoSample& sample);
+
+// Every key mem_values() reads: the history keeps only these (history_payload.hpp).
+inline constexpr std::array<std::string_view, 8> kMemValuesKeys = {
+    "MemTotal", "MemFree",      "MemAvailable", "Buffers",
+    "Cached",   "SReclaimable", "SwapTotal",    "SwapFree"};
 
 }  // namespace statline

@@ -242,7 +242,14 @@ void HistoryLog::remap(std::size_t new_size) {
 
 void HistoryLog::grow() {
   const LogState state = committed(base_);
-  const std::uint64_t new_area = state.area_size * 2;
+  // By a quarter, in whole pages: once the window is full the records cycle through the
+  // whole area, so every byte of slack is memory held for good (doubling held up to 2x).
+  // A wrapped area grows by at least one of its two parts, which then moves into the new
+  // space (below).
+  const bool wrapped = state.count > 0 && state.tail <= state.head;
+  std::uint64_t extra = state.area_size / 4;
+  if (wrapped) extra = std::max(extra, std::min(state.tail, state.area_size - state.head));
+  const std::uint64_t new_area = (state.area_size + extra + 4095) / 4096 * 4096;
   // Record and padding lengths are 30-bit (history_record.hpp).
   if (new_area > history_record::kLengthMask) {
     throw std::runtime_error("history: the window needs more than 1 GiB; shorten `history`");
@@ -253,13 +260,21 @@ void HistoryLog::grow() {
   if (size_ < new_size) remap(static_cast<std::size_t>(new_size));
   LogState next = state;
   next.area_size = new_area;
-  if (state.count > 0 && state.tail <= state.head) {
-    // Wrapped: the records at [0, tail) move to just past the old end, where no committed
-    // state has anything, so the order head..old end..moved part is preserved. A padding
-    // record before the old end still skips exactly to it.
+  if (wrapped) {
+    // One part moves into the new space, where no committed state has anything, keeping
+    // the order head..end..start..tail: either the records at [0, tail) go to just past
+    // the old end, or those at [head, old end) go to the new end, padding included, which
+    // then still skips exactly to the end.
     unsigned char* area = area_at(base_);
-    std::memcpy(area + state.area_size, area, state.tail);
-    next.tail = state.area_size + state.tail;
+    const std::uint64_t added = new_area - state.area_size;
+    const std::uint64_t head_part = state.area_size - state.head;
+    if (state.tail <= added) {
+      std::memcpy(area + state.area_size, area, state.tail);
+      next.tail = (state.area_size + state.tail) % new_area;
+    } else {
+      std::memcpy(area + new_area - head_part, area + state.head, head_part);
+      next.head = new_area - head_part;
+    }
   }
   commit(base_, next);
 }

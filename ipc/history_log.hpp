@@ -52,7 +52,7 @@ class HistoryLog {
  private:
   HistoryLog(int fd, void* base, std::size_t size);
   void remap(std::size_t new_size);
-  void grow();  // doubles the record area, keeping every record and their order
+  void grow();  // enlarges the record area by a quarter, keeping every record in order
   // The newest record, decoded, which the next one is encoded against; read back from the
   // log when another mapping appended since (or at attach).
   void reload_newest();

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "server/history_payload.hpp"
 #include "ipc/doorbell.hpp"
 
 namespace statline {
@@ -24,6 +25,12 @@ SourceFeed::SourceFeed(boost::asio::io_context& io, Source source, const SourceC
   history_.for_each(0, [this](const SlotStamp& stamp, std::span<const std::uint64_t> payload) {
     remember(stamp, std::vector<std::uint64_t>(payload.begin(), payload.end()));
   });
+  // The history keeps only what snapshots need (history_payload.hpp); the newest sample
+  // in full, which the Prometheus and collectd replies read, is usually still in the ring.
+  if (latest_ &&
+      ring_.read(latest_->stamp.seq, stamp_scratch_, payload_scratch_) == SampleRing::Read::ok) {
+    latest_->payload = payload_scratch_;
+  }
 }
 
 void SourceFeed::watch_doorbell(std::function<void()> on_ring) {
@@ -65,7 +72,8 @@ bool SourceFeed::catch_up(std::int64_t keep_since_monotonic_ns) {
       ++lost_;
       continue;
     }
-    history_.append(stamp_scratch_, payload_scratch_, keep_since_monotonic_ns);
+    history_.append(stamp_scratch_, history_payload(source_, payload_scratch_, history_scratch_),
+                    keep_since_monotonic_ns);
     remember(stamp_scratch_, payload_scratch_);
     arrived = true;
   }

@@ -61,6 +61,7 @@ class SourceFeed {
   std::uint64_t lost_ = 0;
   SlotStamp stamp_scratch_;
   std::vector<std::uint64_t> payload_scratch_;
+  std::vector<std::uint64_t> history_scratch_;
 };
 
 }  // namespace statline

@@ -125,35 +125,51 @@ TEST(HistoryLog, WrapsAroundWithoutGrowing) {
   EXPECT_EQ(file_size(log.fd()), initial);
 }
 
-TEST(HistoryLog, GrowsWhileEveryRecordIsInTheWindowKeepingOrder) {
+// First lap the area (evicting) until the oldest record is in [head_from, head_to), then
+// keep everything: the area fills up to that record and grows while wrapped, and its two
+// parts must come out in order. A short start (records before head) moves past the old
+// end; else the records from head to the old end move to the new end.
+void grows_a_wrapped_area(std::uint64_t head_from, std::uint64_t head_to, bool head_moves) {
+  constexpr std::uint64_t window = 40;
   auto log = HistoryLog::create("test-history", RingKind::stat);
   const off_t initial = file_size(log.fd());
-  // First wrap the area (evicting), then keep everything: the grow happens on a wrapped
-  // area, whose two parts must come out in order.
   void* raw =
       ::mmap(nullptr, sizeof(history_layout::LogHeader), PROT_READ, MAP_SHARED, log.fd(), 0);
   ASSERT_NE(raw, MAP_FAILED);
   const auto* header = static_cast<const history_layout::LogHeader*>(raw);
-  auto wrapped = [&] {
-    const history_layout::LogState& state = header->states[header->active];
-    return state.tail < state.head;
-  };
+  auto state = [&] { return header->states[header->active]; };
   // ~110-byte difference records (one byte a word) and a keyframe every 64: about 590 a
   // lap of 64 KiB. Go on past the first lap until the live records straddle the end.
   std::uint64_t seq = 1;
-  for (; seq <= 700 || !wrapped(); ++seq) {
-    ASSERT_LT(seq, 10'000u) << "the area never wrapped";
-    append(log, seq, 100, static_cast<std::int64_t>(seq - 40) * kSecond);
+  for (; seq <= 700 || state().head < head_from || state().head >= head_to; ++seq) {
+    ASSERT_LT(seq, 20'000u) << "the area never wrapped that way";
+    append(log, seq, 100, static_cast<std::int64_t>(seq - window) * kSecond);
   }
-  ::munmap(raw, sizeof(history_layout::LogHeader));
-  const std::uint64_t first_kept = seq - 1 - 40;
+  const std::uint64_t first_kept = seq - 1 - window;
   // The window stops moving: nothing may be evicted any more, so the area must grow.
+  const std::uint64_t area_before = state().area_size;
+  std::uint64_t head_before = 0;
+  for (; state().area_size == area_before; ++seq) {
+    head_before = state().head;  // as the append that grows finds it
+    append(log, seq, 100, static_cast<std::int64_t>(first_kept) * kSecond);
+  }
+  EXPECT_EQ(state().head != head_before, head_moves);
+  ::munmap(raw, sizeof(history_layout::LogHeader));
   const std::uint64_t last = seq + 1500;
   for (; seq <= last; ++seq) append(log, seq, 100, static_cast<std::int64_t>(first_kept) * kSecond);
   EXPECT_GT(file_size(log.fd()), initial);
   const Seen seen = visit_all(log);
   EXPECT_EQ(seen.failure, "");
   EXPECT_EQ(seen.seqs, range(first_kept, last));
+}
+
+// The area is 64 KiB and grows by 16 KiB.
+TEST(HistoryLog, GrowsAWrappedAreaMovingItsShortStart) {
+  grows_a_wrapped_area(1, 12 * 1024, false);
+}
+
+TEST(HistoryLog, GrowsAWrappedAreaMovingItsShortEnd) {
+  grows_a_wrapped_area(40 * 1024, 64 * 1024, true);
 }
 
 TEST(HistoryLog, DropsWholeRunsAndShowsExactlyTheWindow) {

@@ -210,8 +210,15 @@ void Aggregator::schedule_catch_up() {
       std::chrono::duration<double>(seconds)));
   catch_up_timer_.async_wait([this](const boost::system::error_code& error) {
     if (error) return;
-    // flush() takes the samples in, streams if anyone watches, and reviews the doorbells.
-    flush();
+    if (doorbells_wanted_) {
+      // flush() takes the samples in, streams if anyone watches, and reviews the doorbells.
+      flush();
+    } else {
+      // Nobody streams: only the history needs the samples before the rings wrap. No
+      // snapshot is built (nor serialised) until a request asks for one.
+      catch_up();
+      report_health();
+    }
     schedule_catch_up();
   });
 }

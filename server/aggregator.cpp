@@ -258,6 +258,12 @@ void Aggregator::refresh_snapshot(bool force) {
   snapshot_json_ = to_json(snapshot_);
   snapshot_line_ = dump_json(snapshot_json_) + "\n";
   snapshot_complete_ = builder_.all_settled(snapshot_, config_.config);
+  if (snapshot_complete_ && !startup_pages_released_) {
+    // Start-up ends with the first full snapshot: from here the aggregator sleeps until
+    // asked (update_doorbells), and set-up code need not stay mapped.
+    startup_pages_released_ = true;
+    release_program_pages_after("first full snapshot");
+  }
   snapshot_built_ns_ = now;
   samples_since_snapshot_ = false;
   tmux_cache_.clear();

@@ -76,6 +76,7 @@ class Aggregator final : public RequestContext {
   nlohmann::ordered_json snapshot_json_;
   std::string snapshot_line_;
   bool snapshot_complete_ = false;
+  bool startup_pages_released_ = false;  // release_program_pages() after the first full one
   bool samples_since_snapshot_ = false;  // catch_up() found samples the snapshot lacks
   double streamed_time_ = 0;             // time of the last snapshot pushed to watchers
   TmuxLines tmux_lines_;

@@ -6,7 +6,6 @@
 #include <exception>
 
 #include "logging/log.hpp"
-#include "process/program_pages.hpp"
 #include "server/aggregator.hpp"
 
 namespace statline {
@@ -20,7 +19,6 @@ int run_aggregator(const AggregatorChannels& fds) {
     boost::asio::io_context io;
     Aggregator aggregator(io, fds);
     aggregator.start();
-    release_program_pages_after("start-up");
     io.run();
     return 0;
   } catch (const std::exception& e) {

@@ -32,14 +32,17 @@ std::string count_cell(const Json& child, std::string_view key) {
 }
 
 // The columns of the children table, in order; the last one is not padded.
-const std::array<Column, 8>& columns() {
-  static const std::array<Column, 8> table{{
+const std::array<Column, 9>& columns() {
+  static const std::array<Column, 9> table{{
       {"ROLE", Align::left, [](const Json& c) { return text_cell(c, "role"); }},
       {"PID", Align::right, [](const Json& c) { return count_cell(c, "pid"); }},
       {"STATE", Align::left, [](const Json& c) { return text_cell(c, "state"); }},
       {"RESTARTS", Align::right, [](const Json& c) { return count_cell(c, "restarts"); }},
       {"SAMPLES", Align::right, [](const Json& c) { return count_cell(c, "samples"); }},
       {"LOST", Align::right, [](const Json& c) { return count_cell(c, "lost"); }},
+      // Shared memory the source's history takes (the daemon's largest use of memory).
+      {"HISTORY", Align::right,
+       [](const Json& c) { return or_dash(number_at(c, {"history_bytes"}), format_bytes); }},
       {"AGE", Align::right,
        [](const Json& c) { return or_dash(number_at(c, {"last_sample_age"}), format_age); }},
       {"LAST ERROR", Align::left, [](const Json& c) { return text_cell(c, "last_error"); }},

@@ -35,7 +35,8 @@ inline constexpr const char* status_json =
     R"({"uptime":3723,"config":"/etc/statline/config.yaml","socket":"/run/statline.sock",)"
     R"("interval":0.5,"clients":3,"future_field":{"x":1},"children":[)"
     R"({"role":"collector stat","pid":123,"state":"running","restarts":0,"samples":42,)"
-    R"("lost":0,"last_sample_age":0.4,"last_error":null},)"
+    R"("lost":0,"history_samples":42,"history_bytes":2210,"last_sample_age":0.4,)"
+    R"("last_error":null},)"
     R"({"role":"collector netdev","pid":4567,"state":"backoff","restarts":12,"samples":7,)"
     R"("lost":3,"last_sample_age":75,"last_error":"exited with status 1"},)"
     R"({"role":"aggregator"}]})";
@@ -47,10 +48,11 @@ inline constexpr const char* status_text =
     "interval  0.5s\n"
     "clients   3\n"
     "\n"
-    "ROLE               PID  STATE    RESTARTS  SAMPLES  LOST     AGE  LAST ERROR\n"
-    "collector stat     123  running         0       42     0    0.4s  -\n"
-    "collector netdev  4567  backoff        12        7     3  1m 15s  exited with status 1\n"
-    "aggregator           -  -               -        -     -       -  -\n";
+    "ROLE               PID  STATE    RESTARTS  SAMPLES  LOST  HISTORY     AGE  LAST ERROR\n"
+    "collector stat     123  running         0       42     0  2.2 KiB    0.4s  -\n"
+    "collector netdev  4567  backoff        12        7     3        -  1m 15s  exited with status "
+    "1\n"
+    "aggregator           -  -               -        -     -        -       -  -\n";
 
 inline constexpr const char* history_json =
     R"({"metric":"cpu.total.usage","interval":1,"points":[[1700000000,12.5],[1700000001,null],)"

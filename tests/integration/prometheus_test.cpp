@@ -17,6 +17,7 @@
 
 #include "tests/integration/daemon_fixture.hpp"
 #include "tests/integration/http_client.hpp"
+#include "tests/integration/process_table.hpp"
 #include "tests/integration/socket_client.hpp"
 #include "tests/integration/spawn_process.hpp"
 
@@ -343,6 +344,49 @@ TEST_F(Metrics, RealPrometheusScrapesIt) {
   ASSERT_TRUE(scraped) << log_text.str();
   EXPECT_EQ(up, "1");
   EXPECT_EQ(load, "1.25");
+}
+
+}  // namespace
+}  // namespace statline::integration
+
+namespace statline::integration {
+namespace {
+
+// The history keeps of meminfo only the keys snapshots read (server/history_payload.hpp):
+// a restarted aggregator must take the newest full sample from the ring, so that every
+// node_memory_* family is there at once, before the collector publishes again.
+TEST(MetricsAfterRestart, MeminfoFamiliesAreCompleteBeforeTheNextSample) {
+  SyntheticDaemon d(1.0);
+  ASSERT_TRUE(d.daemon.wait_ready()) << d.daemon.log();
+  ASSERT_TRUE(eventually(
+      [&] {
+        return value_of(socket_metrics(d.socket()), "node_memory_SUnreclaim_bytes").has_value();
+      },
+      5000ms))
+      << d.daemon.log();
+  const pid_t meminfo = child_with_title(d.daemon.pid(), "statlined: collector meminfo");
+  const pid_t aggregator = child_with_title(d.daemon.pid(), "statlined: aggregator");
+  ASSERT_GT(meminfo, 0);
+  ASSERT_GT(aggregator, 0);
+  // No meminfo sample from here on: the full one is only in the ring.
+  ASSERT_EQ(::kill(meminfo, SIGSTOP), 0);
+  struct ResumeOnExit {
+    pid_t pid;
+    ~ResumeOnExit() { ::kill(pid, SIGCONT); }
+  } resume{meminfo};
+  ASSERT_EQ(::kill(aggregator, SIGKILL), 0);
+  ASSERT_TRUE(eventually(
+      [&] {
+        const pid_t now = child_with_title(d.daemon.pid(), "statlined: aggregator");
+        return now > 0 && now != aggregator &&
+               request_once(d.socket(), "ping", 500ms) ==
+                   std::optional<std::string>(R"({"ok":true})");
+      },
+      3000ms))
+      << d.daemon.log();
+  const std::string text = socket_metrics(d.socket());
+  EXPECT_EQ(value_of(text, "node_memory_SUnreclaim_bytes"), "4.194304e+06") << text;
+  EXPECT_EQ(value_of(text, "node_memory_MemTotal_bytes"), "1.6777216e+10");
 }
 
 }  // namespace

@@ -12,12 +12,16 @@
 #include <string>
 #include <utility>
 
+#include "ipc/history_area.hpp"
 #include "ipc/history_layout.hpp"
 #include "ipc/shared_memory.hpp"
 
 namespace statline {
 namespace {
 
+using history_area::corrupt;
+using history_area::is_keyframe;
+using history_area::walk;
 using history_layout::LogHeader;
 using history_layout::LogState;
 
@@ -47,96 +51,6 @@ void commit(void* base, const LogState& next) {
   const std::uint64_t inactive = (active_index(header) & 1) ^ 1;
   header.states[inactive] = next;
   std::atomic_ref<std::uint64_t>(header.active).store(inactive, std::memory_order_release);
-}
-
-std::runtime_error corrupt(std::uint64_t offset, const std::string& why) {
-  return std::runtime_error("history: corrupt record at offset " + std::to_string(offset) + ": " +
-                            why);
-}
-
-// Walks the records of `state` from head, oldest first, skipping padding: calls
-// visit(offset, bytes of the record, bytes walked before it) until it returns false.
-// Lengths are checked against the area and `used`, so even a corrupt area cannot make
-// the walk read out of bounds or loop.
-template <class Visit>
-void walk(const unsigned char* area, const LogState& state, Visit visit) {
-  std::uint64_t offset = state.head;
-  std::uint64_t walked = 0;
-  for (std::uint64_t visited = 0; visited < state.count;) {
-    if (offset == state.area_size) offset = 0;
-    if (state.area_size - offset < sizeof(std::uint32_t)) throw corrupt(offset, "past the area");
-    const std::uint32_t first = history_record::first_word(area + offset);
-    const std::uint64_t bytes = first & history_record::kLengthMask;
-    if (bytes < sizeof(std::uint32_t) || bytes % history_record::kAlignment != 0 ||
-        bytes > state.area_size - offset || walked + bytes > state.used) {
-      throw corrupt(offset, "bad length " + std::to_string(bytes));
-    }
-    if ((first & history_record::kPaddingFlag) == 0) {
-      if (!visit(offset, std::span<const unsigned char>(area + offset, bytes), walked)) return;
-      ++visited;
-    }
-    walked += bytes;
-    offset += bytes;
-  }
-}
-
-bool is_keyframe(std::span<const unsigned char> record) {
-  return (history_record::first_word(record.data()) & history_record::kKeyframeFlag) != 0;
-}
-
-std::int64_t keyframe_time(std::uint64_t offset, std::span<const unsigned char> record) {
-  const auto monotonic_ns = history_record::keyframe_monotonic_ns(record);
-  if (!monotonic_ns) throw corrupt(offset, "truncated keyframe");
-  return *monotonic_ns;
-}
-
-// Drops whole runs (a keyframe and the difference records after it) that are older than
-// `keep_since`: a run goes once the keyframe after it is older, so every record left
-// still has its keyframe. True when anything was dropped.
-bool evict(const unsigned char* area, LogState& state, std::int64_t keep_since) {
-  bool evicted = false;
-  for (;;) {
-    std::uint64_t index = 0, next_head = 0, dropped_bytes = 0;
-    walk(area, state,
-         [&](std::uint64_t offset, std::span<const unsigned char> record, std::uint64_t walked) {
-           if (index > 0 && is_keyframe(record)) {
-             if (keyframe_time(offset, record) < keep_since) {
-               next_head = offset;
-               dropped_bytes = walked;
-             }
-             return false;
-           }
-           ++index;
-           return true;
-         });
-    if (dropped_bytes == 0) return evicted;
-    state.head = next_head;
-    state.used -= dropped_bytes;
-    state.count -= index;
-    evicted = true;
-  }
-}
-
-struct Placement {
-  std::uint64_t offset;   // where the record goes
-  std::uint64_t padding;  // bytes of padding written at tail first (the record goes to 0)
-};
-
-// Where a record of `bytes` fits contiguously in free space, if anywhere.
-std::optional<Placement> place(const LogState& state, std::uint64_t bytes) {
-  if (state.count == 0) {
-    if (bytes <= state.area_size) return Placement{0, 0};
-    return std::nullopt;
-  }
-  if (state.tail > state.head) {  // records in [head, tail): free at the end and the start
-    if (bytes <= state.area_size - state.tail) return Placement{state.tail, 0};
-    if (bytes <= state.head) return Placement{0, state.area_size - state.tail};
-    return std::nullopt;
-  }
-  // Wrapped: records in [head, end) and [0, tail); free in [tail, head). tail == head
-  // with records present means full.
-  if (bytes <= state.head - state.tail) return Placement{state.tail, 0};
-  return std::nullopt;
 }
 
 [[noreturn]] void reject(int fd, void* base, std::size_t size, const std::string& why) {
@@ -309,7 +223,7 @@ void HistoryLog::append(const SlotStamp& stamp, std::span<const std::uint64_t> p
     // Every record is outside the window (a long stall, a shorter `history`): start over.
     state.head = state.tail = state.used = state.count = 0;
   } else {
-    evict(area_at(base_), state, keep_since_monotonic_ns);
+    history_area::evict(area_at(base_), state, keep_since_monotonic_ns);
   }
   // Eviction is committed on its own before the new record may overwrite the freed
   // bytes: otherwise a kill mid-write would leave a committed state pointing at them.
@@ -318,11 +232,11 @@ void HistoryLog::append(const SlotStamp& stamp, std::span<const std::uint64_t> p
   const bool keyframe = state.count == 0 || since_keyframe_ + 1 >= history_record::kKeyframeEvery;
   history_record::encode(stamp, payload, keyframe ? nullptr : &newest_, scratch_);
   const std::uint64_t bytes = scratch_.size();
-  std::optional<Placement> placement = place(state, bytes);
+  std::optional<history_area::Placement> placement = history_area::place(state, bytes);
   while (!placement) {  // every record is still inside the window: keep them all
     grow();
     state = committed(base_);
-    placement = place(state, bytes);
+    placement = history_area::place(state, bytes);
   }
 
   unsigned char* area = area_at(base_);
@@ -379,7 +293,7 @@ void HistoryLog::for_each(std::int64_t since_monotonic_ns, const Visitor& visit)
   walk(area, state,
        [&](std::uint64_t offset, std::span<const unsigned char> record, std::uint64_t) {
          if (is_keyframe(record)) {
-           if (keyframe_time(offset, record) > shown_since) return false;
+           if (history_area::keyframe_time(offset, record) > shown_since) return false;
            start = index;
          }
          ++index;

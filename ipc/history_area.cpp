@@ -12,9 +12,9 @@ bool is_keyframe(std::span<const unsigned char> record) {
 }
 
 std::int64_t keyframe_time(std::uint64_t offset, std::span<const unsigned char> record) {
-  const auto monotonic_ns = history_record::keyframe_monotonic_ns(record);
-  if (!monotonic_ns) throw corrupt(offset, "truncated keyframe");
-  return *monotonic_ns;
+  SlotStamp stamp;
+  if (auto why = history_record::decode_stamp(record, stamp, false)) throw corrupt(offset, *why);
+  return stamp.monotonic_ns;
 }
 
 bool evict(const unsigned char* area, LogState& state, std::int64_t keep_since) {

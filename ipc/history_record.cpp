@@ -85,35 +85,52 @@ std::uint32_t first_word(const unsigned char* record) {
   return word;
 }
 
-std::optional<std::string> decode(std::span<const unsigned char> bytes, Sample& sample,
-                                  bool has_previous) {
+namespace {
+
+// The checks of a record's first word: nullopt and `keyframe` set when it can be decoded.
+std::optional<std::string> open_record(std::span<const unsigned char> bytes, bool has_previous,
+                                       bool& keyframe) {
   if (bytes.size() < sizeof(std::uint32_t)) return "record shorter than its first word";
   const std::uint32_t first = first_word(bytes.data());
   if ((first & kPaddingFlag) != 0) return "padding where a record was expected";
   if ((first & kLengthMask) != bytes.size()) return "record length does not match";
-  const bool keyframe = (first & kKeyframeFlag) != 0;
+  keyframe = (first & kKeyframeFlag) != 0;
   if (!keyframe && !has_previous) return "difference record without a keyframe before it";
-  VarintReader reader(bytes.subspan(sizeof(std::uint32_t)));
+  return std::nullopt;
+}
+
+// The stamp, absolute in a keyframe and added to `stamp` in a difference record.
+std::optional<std::string> read_stamp(VarintReader& reader, bool keyframe, SlotStamp& stamp) {
   std::uint64_t seq = 0, mono = 0, real = 0;
   if (!reader.next(seq) || !reader.next(mono) || !reader.next(real)) return "truncated stamp";
+  if (keyframe) stamp = SlotStamp{};
+  stamp.seq += seq;
+  stamp.monotonic_ns =
+      static_cast<std::int64_t>(static_cast<std::uint64_t>(stamp.monotonic_ns) + unzigzag(mono));
+  stamp.realtime_ns =
+      static_cast<std::int64_t>(static_cast<std::uint64_t>(stamp.realtime_ns) + unzigzag(real));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> decode(std::span<const unsigned char> bytes, Sample& sample,
+                                  bool has_previous) {
+  bool keyframe = false;
+  if (auto error = open_record(bytes, has_previous, keyframe)) return error;
+  VarintReader reader(bytes.subspan(sizeof(std::uint32_t)));
+  if (auto error = read_stamp(reader, keyframe, sample.stamp)) return error;
   if (keyframe) {
     std::uint64_t count = 0;
     // Each word takes at least one byte: a count beyond the bytes left is corruption,
     // caught before it could size a vector.
     if (!reader.next(count) || count > reader.remaining()) return "bad word count";
-    sample.stamp = SlotStamp{seq, static_cast<std::int64_t>(unzigzag(mono)),
-                             static_cast<std::int64_t>(unzigzag(real))};
     sample.words.resize(static_cast<std::size_t>(count));
     for (std::uint64_t& word : sample.words) {
       if (!reader.next(word)) return "truncated words";
     }
     return std::nullopt;
   }
-  sample.stamp.seq += seq;
-  sample.stamp.monotonic_ns = static_cast<std::int64_t>(
-      static_cast<std::uint64_t>(sample.stamp.monotonic_ns) + unzigzag(mono));
-  sample.stamp.realtime_ns = static_cast<std::int64_t>(
-      static_cast<std::uint64_t>(sample.stamp.realtime_ns) + unzigzag(real));
   for (std::uint64_t& word : sample.words) {
     std::uint64_t difference = 0;
     if (!reader.next(difference)) return "truncated words";
@@ -122,12 +139,12 @@ std::optional<std::string> decode(std::span<const unsigned char> bytes, Sample& 
   return std::nullopt;
 }
 
-std::optional<std::int64_t> keyframe_monotonic_ns(std::span<const unsigned char> bytes) {
-  if (bytes.size() < sizeof(std::uint32_t)) return std::nullopt;
+std::optional<std::string> decode_stamp(std::span<const unsigned char> bytes, SlotStamp& stamp,
+                                        bool has_previous) {
+  bool keyframe = false;
+  if (auto error = open_record(bytes, has_previous, keyframe)) return error;
   VarintReader reader(bytes.subspan(sizeof(std::uint32_t)));
-  std::uint64_t seq = 0, mono = 0;
-  if (!reader.next(seq) || !reader.next(mono)) return std::nullopt;
-  return static_cast<std::int64_t>(unzigzag(mono));
+  return read_stamp(reader, keyframe, stamp);
 }
 
 }  // namespace statline::history_record

@@ -56,8 +56,9 @@ std::uint32_t first_word(const unsigned char* record);
 std::optional<std::string> decode(std::span<const unsigned char> bytes, Sample& sample,
                                   bool has_previous);
 
-// The absolute monotonic_ns of a keyframe, read without decoding its words (the log's
-// eviction and seeking look only at keyframes). nullopt when malformed.
-std::optional<std::int64_t> keyframe_monotonic_ns(std::span<const unsigned char> bytes);
+// decode() of the stamp alone, onto `stamp` (the previous record's for a difference):
+// counting or seeking records needs no words.
+std::optional<std::string> decode_stamp(std::span<const unsigned char> bytes, SlotStamp& stamp,
+                                        bool has_previous);
 
 }  // namespace statline::history_record

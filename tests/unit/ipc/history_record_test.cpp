@@ -14,7 +14,6 @@ namespace statline {
 namespace {
 
 using history_record::Sample;
-using ::testing::Optional;
 
 std::vector<unsigned char> encoded(const Sample& sample, const Sample* previous) {
   std::vector<unsigned char> bytes;
@@ -44,7 +43,9 @@ TEST(HistoryRecord, KeyframeRoundTrips) {
   EXPECT_EQ(bytes.size() % history_record::kAlignment, 0u);
   EXPECT_EQ(history_record::first_word(bytes.data()) & history_record::kLengthMask, bytes.size());
   EXPECT_TRUE(same(decoded(bytes, nullptr), kFirst));
-  EXPECT_THAT(history_record::keyframe_monotonic_ns(bytes), Optional(1'000'000'000));
+  SlotStamp stamp;
+  EXPECT_EQ(history_record::decode_stamp(bytes, stamp, false), std::nullopt);
+  EXPECT_EQ(stamp.monotonic_ns, 1'000'000'000);
 }
 
 TEST(HistoryRecord, DifferencesRoundTripInEveryDirection) {
@@ -54,6 +55,14 @@ TEST(HistoryRecord, DifferencesRoundTripInEveryDirection) {
   const auto bytes = encoded(next, &kFirst);
   EXPECT_EQ(history_record::first_word(bytes.data()) & history_record::kKeyframeFlag, 0u);
   EXPECT_TRUE(same(decoded(bytes, &kFirst), next));
+  // The stamp alone decodes the same, from the previous record's stamp.
+  SlotStamp stamp = kFirst.stamp;
+  EXPECT_EQ(history_record::decode_stamp(bytes, stamp, true), std::nullopt);
+  EXPECT_EQ(stamp.seq, next.stamp.seq);
+  EXPECT_EQ(stamp.monotonic_ns, next.stamp.monotonic_ns);
+  EXPECT_EQ(stamp.realtime_ns, next.stamp.realtime_ns);
+  EXPECT_EQ(history_record::decode_stamp(bytes, stamp, false),
+            std::optional<std::string>("difference record without a keyframe before it"));
 }
 
 TEST(HistoryRecord, BitCastDoublesAndClockStepsRoundTrip) {

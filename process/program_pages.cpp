@@ -10,28 +10,18 @@
 #include <charconv>
 #include <string>
 
+#include "collectors/text_scan.hpp"
 #include "logging/log.hpp"
 
 namespace statline {
 namespace {
 
-std::string_view next_token(std::string_view& line) {
-  const auto start = line.find_first_not_of(' ');
-  if (start == std::string_view::npos) {
-    line = {};
-    return {};
-  }
-  line.remove_prefix(start);
-  const auto end = line.find(' ');
-  const std::string_view token = line.substr(0, end);
-  line = end == std::string_view::npos ? std::string_view{} : line.substr(end);
-  return token;
-}
-
+// A whole token in hexadecimal, as /proc/PID/maps writes addresses and devices
+// (text_scan::parse_integer is decimal).
 template <class Number>
-bool parse(std::string_view text, Number& value, int base = 10) {
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
-  return error == std::errc{} && end == text.data() + text.size();
+bool parse_hex(std::string_view text, Number& value) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, 16);
+  return !text.empty() && error == std::errc{} && end == text.data() + text.size();
 }
 
 // One mapping's header line: "start-end perms offset major:minor inode [path]".
@@ -41,35 +31,34 @@ struct Header {
 };
 
 bool parse_header(std::string_view line, const ProgramFile& program, Header& header) {
-  const std::string_view addresses = next_token(line);
-  const std::string_view perms = next_token(line);
-  next_token(line);  // offset
-  const std::string_view device = next_token(line);
-  const std::string_view inode_text = next_token(line);
+  text_scan::FieldCursor fields(line);
+  const std::string_view addresses = fields.next();
+  const std::string_view perms = fields.next();
+  fields.next();  // offset
+  const std::string_view device = fields.next();
+  const auto inode = text_scan::parse_integer<unsigned long>(fields.next());
   const auto dash = addresses.find('-');
   const auto colon = device.find(':');
   unsigned major = 0, minor = 0;
-  unsigned long inode = 0;
   if (dash == std::string_view::npos || colon == std::string_view::npos || perms.size() != 4 ||
-      !parse(addresses.substr(0, dash), header.range.start, 16) ||
-      !parse(addresses.substr(dash + 1), header.range.end, 16) ||
-      !parse(device.substr(0, colon), major, 16) || !parse(device.substr(colon + 1), minor, 16) ||
-      !parse(inode_text, inode)) {
+      !inode || !parse_hex(addresses.substr(0, dash), header.range.start) ||
+      !parse_hex(addresses.substr(dash + 1), header.range.end) ||
+      !parse_hex(device.substr(0, colon), major) || !parse_hex(device.substr(colon + 1), minor)) {
     return false;
   }
   header.range.rss_bytes = 0;
   header.candidate = perms[1] == '-' && perms[3] == 'p' && major == program.dev_major &&
-                     minor == program.dev_minor && inode == program.inode;
+                     minor == program.dev_minor && *inode == program.inode;
   return true;
 }
 
 // "Key:   123 kB" -> 123 * 1024 when `line` starts with `key`.
 bool field_bytes(std::string_view line, std::string_view key, std::size_t& bytes) {
   if (!line.starts_with(key)) return false;
-  line.remove_prefix(key.size());
-  std::size_t kib = 0;
-  if (!parse(next_token(line), kib)) return false;
-  bytes = kib * 1024;
+  const auto kib =
+      text_scan::parse_integer<std::size_t>(text_scan::FieldCursor(line.substr(key.size())).next());
+  if (!kib) return false;
+  bytes = *kib * 1024;
   return true;
 }
 
@@ -101,10 +90,9 @@ std::vector<MappingRange> releasable_mappings(std::string_view smaps, const Prog
     }
     current = Header{};
   };
-  while (!smaps.empty()) {
-    const auto newline = smaps.find('\n');
-    const std::string_view line = smaps.substr(0, newline);
-    smaps = newline == std::string_view::npos ? std::string_view{} : smaps.substr(newline + 1);
+  text_scan::LineCursor lines(smaps);
+  std::string_view line;
+  while (lines.next(line)) {
     const auto first_space = line.find(' ');
     // Field lines start with "Key:"; every other non-empty line opens a mapping.
     if (first_space != std::string_view::npos && first_space > 0 && line[first_space - 1] == ':') {

@@ -1,9 +1,8 @@
 #include "process/program_pages.hpp"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -27,10 +26,10 @@ bool parse_hex(std::string_view text, Number& value) {
 // One mapping's header line: "start-end perms offset major:minor inode [path]".
 struct Header {
   MappingRange range;
-  bool candidate = false;  // read-only, private, of the program's file
+  bool candidate = false;  // read-only, private, of a file
 };
 
-bool parse_header(std::string_view line, const ProgramFile& program, Header& header) {
+bool parse_header(std::string_view line, Header& header) {
   text_scan::FieldCursor fields(line);
   const std::string_view addresses = fields.next();
   const std::string_view perms = fields.next();
@@ -47,8 +46,8 @@ bool parse_header(std::string_view line, const ProgramFile& program, Header& hea
     return false;
   }
   header.range.rss_bytes = 0;
-  header.candidate = perms[1] == '-' && perms[3] == 'p' && major == program.dev_major &&
-                     minor == program.dev_minor && *inode == program.inode;
+  // Inode 0 is no file: [vdso], [vvar], the heap and the stacks.
+  header.candidate = perms[1] == '-' && perms[3] == 'p' && *inode != 0;
   return true;
 }
 
@@ -80,7 +79,7 @@ bool read_file(const char* path, std::string& text) {
 
 }  // namespace
 
-std::vector<MappingRange> releasable_mappings(std::string_view smaps, const ProgramFile& program) {
+std::vector<MappingRange> releasable_mappings(std::string_view smaps) {
   std::vector<MappingRange> ranges;
   Header current;
   bool anonymous_seen = false;
@@ -106,37 +105,42 @@ std::vector<MappingRange> releasable_mappings(std::string_view smaps, const Prog
     if (line.empty()) continue;
     finish();
     anonymous_seen = false;
-    if (!parse_header(line, program, current)) current = Header{};
+    if (!parse_header(line, current)) current = Header{};
   }
   finish();
   return ranges;
 }
 
 ReleasedPages release_program_pages() {
-  struct stat program {};
-  std::string smaps;
-  if (::stat("/proc/self/exe", &program) != 0 || !read_file("/proc/self/smaps", smaps)) return {};
-  const ProgramFile file{major(program.st_dev), minor(program.st_dev),
-                         static_cast<unsigned long>(program.st_ino)};
   ReleasedPages released;
-  for (const MappingRange& range : releasable_mappings(smaps, file)) {
-    void* start = reinterpret_cast<void*>(range.start);
-    const std::size_t length = range.end - range.start;
-    // Code is not read in sequence: without this hint a fault maps a whole window of
-    // neighbours (fault-around) back in at once; with it ~10% fewer pages come back.
-    ::madvise(start, length, MADV_RANDOM);
-    if (::madvise(start, length, MADV_DONTNEED) == 0) {
-      ++released.mappings;
-      released.bytes += range.rss_bytes;
+  {
+    std::string smaps;
+    if (read_file("/proc/self/smaps", smaps)) {
+      for (const MappingRange& range : releasable_mappings(smaps)) {
+        void* start = reinterpret_cast<void*>(range.start);
+        const std::size_t length = range.end - range.start;
+        // Code is not read in sequence: without this hint a fault maps a whole window of
+        // neighbours (fault-around) back in at once; with it ~10% fewer pages come back.
+        ::madvise(start, length, MADV_RANDOM);
+        if (::madvise(start, length, MADV_DONTNEED) == 0) {
+          ++released.mappings;
+          released.bytes += range.rss_bytes;
+        }
+      }
     }
   }
+  // Last, once the smaps text is freed as well: memory that start-up freed goes back to
+  // the kernel, the heap's free pages and not only its top (glibc madvises whole free
+  // pages inside the heap too).
+  released.heap_trimmed = ::malloc_trim(0) == 1;
   return released;
 }
 
 void release_program_pages_after(const char* phase) {
   const ReleasedPages released = release_program_pages();
-  log(LogPriority::debug, "{}: released {} KiB of program pages in {} mappings", phase,
-      released.bytes / 1024, released.mappings);
+  log(LogPriority::debug, "{}: released {} KiB of program pages in {} mappings{}", phase,
+      released.bytes / 1024, released.mappings,
+      released.heap_trimmed ? ", and free heap pages" : "");
 }
 
 }  // namespace statline

@@ -1,18 +1,20 @@
-// Unmapping the pages of a process's own program that only its start-up used.
+// Unmapping the program and library pages that only a process's start-up used, and
+// handing start-up's freed heap back.
 //
 // Each statline process runs for weeks, but most of the code it maps was run once:
-// command-line and config parsing, channel set-up, the JSON child spec. The kernel maps
-// program pages around every fault (fault-around, 64 KiB) and never unmaps them while the
-// file is cached, so after start-up a collector maps ~1 MiB of program of which its
-// sampling loop touches ~100 KiB, and the supervisor and the aggregator ~1.7 and ~1.9 MiB
-// of statlined (bench/daemon_cpu, PSS). Releasing them after start-up leaves mapped what
-// the process runs from then on: the pages stay in the page cache, so what is used again
-// comes back with a minor fault, no disk read.
+// command-line and config parsing, channel set-up, the JSON child spec, the dynamic
+// linker's relocation of libc and libm. The kernel maps file pages around every fault
+// (fault-around, 64 KiB) and never unmaps them while the file is cached, so after
+// start-up a collector maps ~1 MiB of program of which its sampling loop touches
+// ~100 KiB, and the supervisor and the aggregator ~1.7 and ~1.9 MiB of statlined plus
+// ~1.7 MiB each of libc, libm and ld.so (smaps Rss). Releasing them after
+// start-up leaves mapped what the process runs from then on: the pages stay in the page
+// cache, so what is used again comes back with a minor fault, no disk read.
 //
-// Only read-only mappings of the program's own file holding no anonymous (copied-on-
-// write) page are released: for those MADV_DONTNEED can only drop clean copies of the
-// file. Writable data, relocated RELRO pages, the heap, the stacks and shared libraries
-// are never touched.
+// Only read-only, private mappings of a file holding no anonymous (copied-on-write) page
+// are released: for those MADV_DONTNEED can only drop clean copies of the file. Writable
+// data, relocated RELRO pages, the heap, the stacks, shared memory and the vDSO are never
+// unmapped; the heap's free pages go back through malloc_trim().
 #pragma once
 
 #include <cstddef>
@@ -23,8 +25,9 @@
 namespace statline {
 
 struct ReleasedPages {
-  std::size_t mappings = 0;  // mappings released
-  std::size_t bytes = 0;     // bytes of them that were mapped (smaps Rss) before
+  std::size_t mappings = 0;   // mappings released
+  std::size_t bytes = 0;      // bytes of them that were mapped (smaps Rss) before
+  bool heap_trimmed = false;  // malloc_trim() gave free heap pages back
 };
 
 // Releases the program's start-up pages as described above, reading /proc/self/smaps;
@@ -36,17 +39,12 @@ ReleasedPages release_program_pages();
 void release_program_pages_after(const char* phase);
 
 // The pure part, for tests: which mappings of `smaps` (the text of /proc/self/smaps)
-// may be released, for the program file identified by device and inode.
-struct ProgramFile {
-  unsigned dev_major = 0;
-  unsigned dev_minor = 0;
-  unsigned long inode = 0;
-};
+// may be released.
 struct MappingRange {
   std::uintptr_t start = 0;
   std::uintptr_t end = 0;
   std::size_t rss_bytes = 0;
 };
-std::vector<MappingRange> releasable_mappings(std::string_view smaps, const ProgramFile& program);
+std::vector<MappingRange> releasable_mappings(std::string_view smaps);
 
 }  // namespace statline

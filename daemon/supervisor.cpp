@@ -86,7 +86,7 @@ void Supervisor::start() {
   log(LogPriority::info, "started: config {}, socket {}{}, interval {} s", config_.path,
       socket_.path, socket_.activated ? " (passed by systemd)" : "", config_.config.interval);
   // From here on the supervisor sleeps; command line and YAML parsing are done with.
-  release_program_pages_after("start-up");
+  post_program_pages_release(io_.get_executor(), "start-up");
 }
 
 bool Supervisor::wanted(const Child& child) const {
@@ -248,7 +248,7 @@ void Supervisor::reload() {
     }
   }
   log(LogPriority::info, "config reloaded from {}", config_.path);
-  release_program_pages_after("reload");
+  post_program_pages_release(io_.get_executor(), "reload");
 }
 
 void Supervisor::stop() {

@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <string>
@@ -14,6 +15,9 @@
 
 namespace statline {
 namespace {
+
+// A process maps a few dozen files' segments; any beyond this stay mapped.
+constexpr std::size_t kMaxReleasedMappings = 128;
 
 // A whole token in hexadecimal, as /proc/PID/maps writes addresses and devices
 // (text_scan::parse_integer is decimal).
@@ -112,27 +116,35 @@ std::vector<MappingRange> releasable_mappings(std::string_view smaps) {
 }
 
 ReleasedPages release_program_pages() {
-  ReleasedPages released;
+  // Everything that needs the heap or stdio is done before the first page is released:
+  // after it, only the madvise() calls and the return run, so the allocator and the file
+  // reading do not fault their pages straight back in.
+  std::array<MappingRange, kMaxReleasedMappings> ranges;
+  std::size_t count = 0;
   {
     std::string smaps;
     if (read_file("/proc/self/smaps", smaps)) {
       for (const MappingRange& range : releasable_mappings(smaps)) {
-        void* start = reinterpret_cast<void*>(range.start);
-        const std::size_t length = range.end - range.start;
-        // Code is not read in sequence: without this hint a fault maps a whole window of
-        // neighbours (fault-around) back in at once; with it ~10% fewer pages come back.
-        ::madvise(start, length, MADV_RANDOM);
-        if (::madvise(start, length, MADV_DONTNEED) == 0) {
-          ++released.mappings;
-          released.bytes += range.rss_bytes;
-        }
+        if (count == ranges.size()) break;
+        ranges[count++] = range;
       }
     }
   }
-  // Last, once the smaps text is freed as well: memory that start-up freed goes back to
-  // the kernel, the heap's free pages and not only its top (glibc madvises whole free
-  // pages inside the heap too).
+  ReleasedPages released;
+  // Memory that start-up freed goes back to the kernel: the heap's free pages, not only
+  // its top (glibc madvises whole free pages inside the heap too).
   released.heap_trimmed = ::malloc_trim(0) == 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    void* start = reinterpret_cast<void*>(ranges[i].start);
+    const std::size_t length = ranges[i].end - ranges[i].start;
+    // Code is not read in sequence: without this hint a fault maps a whole window of
+    // neighbours (fault-around) back in at once; with it ~10% fewer pages come back.
+    ::madvise(start, length, MADV_RANDOM);
+    if (::madvise(start, length, MADV_DONTNEED) == 0) {
+      ++released.mappings;
+      released.bytes += ranges[i].rss_bytes;
+    }
+  }
   return released;
 }
 

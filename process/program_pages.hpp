@@ -17,6 +17,7 @@
 // unmapped; the heap's free pages go back through malloc_trim().
 #pragma once
 
+#include <boost/asio/post.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -37,6 +38,15 @@ ReleasedPages release_program_pages();
 
 // release_program_pages(), logged at debug level as "<phase>: released N KiB ...".
 void release_program_pages_after(const char* phase);
+
+// release_program_pages_after() as a handler of its own on `executor`'s event loop, for
+// processes that have one. What runs right after the pages are gone is then this handler
+// and the loop, both linked among the code that stays mapped (daemon/steady_state.ld),
+// and not the rest of start-up, which would fault its pages straight back in.
+template <class Executor>
+void post_program_pages_release(const Executor& executor, const char* phase) {
+  boost::asio::post(executor, [phase] { release_program_pages_after(phase); });
+}
 
 // The pure part, for tests: which mappings of `smaps` (the text of /proc/self/smaps)
 // may be released.

@@ -70,6 +70,12 @@ class Collector {
       const auto now = Clock::now();
       if (now >= deadline) {
         tick();
+        if (release_phase_ != nullptr) {
+          // The first sample grew the buffers to fit the file: from here on only the
+          // sampling loop runs, and only its pages come back.
+          release_program_pages_after(release_phase_);
+          release_phase_ = nullptr;
+        }
         // Skip deadlines missed while stopped or starved instead of bursting to catch up.
         deadline += interval_;
         if (const auto after = Clock::now(); deadline <= after) {
@@ -86,7 +92,7 @@ class Collector {
       try {
         apply_config();
         log(LogPriority::info, "config reloaded");
-        release_program_pages_after("reload");
+        release_phase_ = "reload";
       } catch (const std::exception& e) {
         log(LogPriority::error, "reload failed: {}", e.what());
       }
@@ -141,6 +147,8 @@ class Collector {
   SampleEncoder encoder_;
   Clock::duration interval_{std::chrono::seconds(1)};
   std::string last_error_;
+  // Set while start-up or a reload has pages to release after the next sample.
+  const char* release_phase_ = "start-up";
 };
 
 }  // namespace
@@ -167,8 +175,6 @@ int run_collector(const ChildSpec& spec) {
   sigaction(SIGHUP, &action, nullptr);
   try {
     Collector collector(*spec.collector, spec.collector_fds);
-    // The loop below is all that runs from now on: spec decoding and set-up are done.
-    release_program_pages_after("start-up");
     collector.run(sleeping);
     return 0;
   } catch (const std::exception& e) {

@@ -121,7 +121,7 @@ void Aggregator::apply_config() {
     refresh_snapshot(true);
     health_.config_applied(seq);
     log(LogPriority::info, "config reloaded");
-    release_program_pages_after("reload");
+    post_program_pages_release(io_.get_executor(), "reload");
   } catch (const std::exception& e) {
     log(LogPriority::error, "reload failed, keeping the running config: {}", e.what());
   }
@@ -262,7 +262,7 @@ void Aggregator::refresh_snapshot(bool force) {
     // Start-up ends with the first full snapshot: from here the aggregator sleeps until
     // asked (update_doorbells), and set-up code need not stay mapped.
     startup_pages_released_ = true;
-    release_program_pages_after("first full snapshot");
+    post_program_pages_release(io_.get_executor(), "first full snapshot");
   }
   snapshot_built_ns_ = now;
   samples_since_snapshot_ = false;

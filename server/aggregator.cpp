@@ -1,7 +1,6 @@
 #include "server/aggregator.hpp"
 
 #include <signal.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -211,13 +210,15 @@ void Aggregator::schedule_catch_up() {
   catch_up_timer_.async_wait([this](const boost::system::error_code& error) {
     if (error) return;
     if (doorbells_wanted_) {
-      // flush() takes the samples in, streams if anyone watches, and reviews the doorbells.
-      flush();
+      flush();  // takes the samples in, streams to watchers, reviews the doorbells
     } else {
-      // Nobody streams: only the history needs the samples before the rings wrap. No
-      // snapshot is built (nor serialised) until a request asks for one.
+      // Nobody streams: only the history needs the samples before the rings wrap (no
+      // snapshot is built until asked), and code that served clients may go.
       catch_up();
       report_health();
+      if (client_code_.due(server_.sessions().added(), server_.sessions().size())) {
+        post_program_pages_release(io_.get_executor(), "clients gone");
+      }
     }
     schedule_catch_up();
   });
@@ -258,10 +259,10 @@ void Aggregator::refresh_snapshot(bool force) {
   snapshot_json_ = to_json(snapshot_);
   snapshot_line_ = dump_json(snapshot_json_) + "\n";
   snapshot_complete_ = builder_.all_settled(snapshot_, config_.config);
-  if (snapshot_complete_ && !startup_pages_released_) {
+  if (snapshot_complete_ && !client_code_.startup_done()) {
     // Start-up ends with the first full snapshot: from here the aggregator sleeps until
     // asked (update_doorbells), and set-up code need not stay mapped.
-    startup_pages_released_ = true;
+    client_code_.startup_released(server_.sessions().added());
     post_program_pages_release(io_.get_executor(), "first full snapshot");
   }
   snapshot_built_ns_ = now;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "ipc/aggregator_channels.hpp"
+#include "server/client_code_release.hpp"
 #include "server/config_channel.hpp"
 #include "server/health_reporter.hpp"
 #include "server/metrics_http_server.hpp"
@@ -76,9 +77,9 @@ class Aggregator final : public RequestContext {
   nlohmann::ordered_json snapshot_json_;
   std::string snapshot_line_;
   bool snapshot_complete_ = false;
-  bool startup_pages_released_ = false;  // release_program_pages() after the first full one
   bool samples_since_snapshot_ = false;  // catch_up() found samples the snapshot lacks
-  double streamed_time_ = 0;             // time of the last snapshot pushed to watchers
+  ClientCodeRelease client_code_;
+  double streamed_time_ = 0;  // time of the last snapshot pushed to watchers
   TmuxLines tmux_lines_;
   MetricsScrape metrics_scrape_;
   std::optional<MetricsHttpServer> metrics_http_;          // with metrics.listen

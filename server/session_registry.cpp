@@ -17,6 +17,7 @@ void SessionRegistry::add(const std::shared_ptr<Session>& session) {
     victim->close(true);
   }
   sessions_.insert(session);
+  ++added_;
 }
 
 void SessionRegistry::remove(const std::shared_ptr<Session>& session) {

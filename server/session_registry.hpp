@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <unordered_set>
@@ -23,11 +24,14 @@ class SessionRegistry {
   void for_each_watcher(const std::function<void(Session&)>& visit);
 
   std::size_t size() const { return sessions_.size(); }
+  // Sessions ever added: a change between two looks means a client came in between.
+  std::uint64_t added() const { return added_; }
   void set_max_sessions(std::size_t max_sessions) { max_sessions_ = max_sessions; }
 
  private:
   std::size_t max_sessions_;
   std::unordered_set<std::shared_ptr<Session>> sessions_;
+  std::uint64_t added_ = 0;
 };
 
 }  // namespace statline

@@ -122,4 +122,30 @@ std::optional<ParseError> find_duplicate(std::string_view source, std::vector<Ke
                    fmt::format("duplicate key (first on line {})", first_line));
 }
 
+std::optional<ParseError> find_duplicate_if_changed(std::string_view source,
+                                                    ParseScratch& scratch) {
+  // string_view only on this path, which runs every sample: std::string's out-of-line
+  // members would keep more of the program mapped (sampler/sampling_loop.ld).
+  std::string_view checked = scratch.checked_keys;
+  bool same = true;
+  for (const KeyedLine& key : scratch.keys) {
+    if (!checked.starts_with(key.key) || checked.size() == key.key.size() ||
+        checked[key.key.size()] != '\n') {
+      same = false;
+      break;
+    }
+    checked.remove_prefix(key.key.size() + 1);
+  }
+  if (same && checked.empty()) return std::nullopt;
+
+  std::string joined;
+  for (const KeyedLine& key : scratch.keys) {
+    joined.append(key.key);
+    joined.push_back('\n');
+  }
+  auto duplicate = find_duplicate(source, scratch.keys);
+  scratch.checked_keys = duplicate ? std::string() : std::move(joined);
+  return duplicate;
+}
+
 }  // namespace statline::text_scan

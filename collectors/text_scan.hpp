@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -124,7 +125,20 @@ namespace statline {
 // parse (the *_into functions), so that sampling allocates nothing once warmed up.
 struct ParseScratch {
   std::vector<text_scan::KeyedLine> keys;
+  // The keys of the last parse found free of repeats, in file order, each ended by '\n'
+  // (no key holds one: keys come from single lines). A file whose keys are exactly these
+  // cannot hold a repeat.
+  std::string checked_keys;
 };
+
+namespace text_scan {
+
+// find_duplicate() over `scratch.keys`, skipped when they are, in order, the keys of the
+// last parse this scratch found free of repeats: /proc files keep their keys from one
+// read to the next, and the sort is most of a parse's cost besides reading the numbers.
+std::optional<ParseError> find_duplicate_if_changed(std::string_view source, ParseScratch& scratch);
+
+}  // namespace text_scan
 
 // The next entry of a parse that reuses `items` from the last one: entry `count` is
 // overwritten in place (its strings keep their storage) or appended. The caller resizes

@@ -3,11 +3,14 @@
 // result must equal a fresh parse of the same text.
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "collectors/meminfo.hpp"
 #include "collectors/netdev.hpp"
 #include "collectors/stat.hpp"
+#include "collectors/text_scan.hpp"
 #include "tests/unit/collectors/parser_test_support.hpp"
 
 namespace statline {
@@ -93,6 +96,86 @@ TEST(ParseInto, MeminfoRejectsAnEmptyReadAfterAGoodOne) {
   const auto error = parse_meminfo_into("", kept, scratch);
   ASSERT_TRUE(error);
   EXPECT_EQ(error->message, "meminfo: no entries");
+}
+
+// A file whose keys are, in order, the last parse's (checked free of repeats) skips the
+// repeat check; anything else is checked again.
+std::vector<text_scan::KeyedLine> keyed(std::initializer_list<std::string_view> keys) {
+  std::vector<text_scan::KeyedLine> lines;
+  std::size_t line = 0;
+  for (const std::string_view key : keys) lines.push_back({key, ++line});
+  return lines;
+}
+
+std::string order_of(const std::vector<text_scan::KeyedLine>& keys) {
+  std::string order;
+  for (const auto& key : keys) order += std::string(key.key) + " ";
+  return order;
+}
+
+TEST(FindDuplicateIfChanged, SameKeysAsTheLastCheckedParseAreNotSortedAgain) {
+  ParseScratch scratch;
+  scratch.keys = keyed({"zeta", "alpha", "mid"});
+  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_EQ(order_of(scratch.keys), "mid zeta alpha ");  // checked: sorted by the check
+
+  scratch.keys = keyed({"zeta", "alpha", "mid"});
+  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_EQ(order_of(scratch.keys), "zeta alpha mid ");  // unchanged: left as read
+
+  scratch.keys = keyed({"zeta", "mid", "alpha"});  // same keys, other order: checked
+  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_EQ(order_of(scratch.keys), "mid zeta alpha ");
+}
+
+TEST(FindDuplicateIfChanged, ARepeatAfterCheckedParsesIsFoundEveryTime) {
+  ParseScratch scratch;
+  scratch.keys = keyed({"a", "b"});
+  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  for (int parse = 0; parse < 2; ++parse) {
+    scratch.keys = keyed({"a", "b", "a"});
+    const auto error = text_scan::find_duplicate_if_changed("t", scratch);
+    ASSERT_TRUE(error) << parse;
+    EXPECT_EQ(error->message, "t:3: a: duplicate key (first on line 1)");
+  }
+  // A key glued to the next one ("a" "b" -> "ab") is another sequence, not the checked one.
+  scratch.keys = keyed({"a", "b"});
+  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  scratch.keys = keyed({"ab"});
+  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_EQ(order_of(scratch.keys), "ab ");
+}
+
+TEST(ParseInto, MeminfoRepeatAfterUnchangedFilesIsStillAnError) {
+  MeminfoSample kept;
+  ParseScratch scratch;
+  const std::string real = read_proc_fixture("real/meminfo");
+  ASSERT_FALSE(parse_meminfo_into(real, kept, scratch));
+  ASSERT_FALSE(parse_meminfo_into(real, kept, scratch));  // same keys: the check is skipped
+  EXPECT_EQ(kept, parse_meminfo(real).value());
+  const std::string glued = real + real;  // two reads glued together
+  const auto error = parse_meminfo_into(glued, kept, scratch);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->message, parse_meminfo(glued).error());
+}
+
+TEST(ParseInto, NetdevAndStatRepeatAfterUnchangedFilesIsStillAnError) {
+  NetdevSample netdev;
+  StatSample stat;
+  ParseScratch netdev_scratch, stat_scratch;
+  const std::string dev = read_proc_fixture("real/net/dev");
+  const std::string proc_stat = read_proc_fixture("real/stat");
+  for (int parse = 0; parse < 2; ++parse) {
+    ASSERT_FALSE(parse_netdev_into(dev, netdev, netdev_scratch));
+    ASSERT_FALSE(parse_stat_into(proc_stat, stat, stat_scratch));
+  }
+  const std::string repeated_dev = dev + dev.substr(dev.find('\n', dev.find('\n') + 1) + 1);
+  const auto netdev_error = parse_netdev_into(repeated_dev, netdev, netdev_scratch);
+  ASSERT_TRUE(netdev_error);
+  EXPECT_EQ(netdev_error->message, parse_netdev(repeated_dev).error());
+  const auto stat_error = parse_stat_into(proc_stat + proc_stat, stat, stat_scratch);
+  ASSERT_TRUE(stat_error);
+  EXPECT_EQ(stat_error->message, parse_stat(proc_stat + proc_stat).error());
 }
 
 }  // namespace

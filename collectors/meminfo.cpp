@@ -93,7 +93,7 @@ std::optional<ParseError> parse_meminfo_into(std::string_view text, MeminfoSampl
   // The kernel always prints MemTotal and friends; an empty read must not replace the
   // last good sample with one in which every key is absent.
   if (sample.entries.empty()) return ParseError{"meminfo: no entries"};
-  return text_scan::find_duplicate_if_changed(kSource, scratch);
+  return text_scan::find_duplicate(kSource, scratch);
 }
 
 void PrintTo(const MeminfoSample& sample, std::ostream* os) {

@@ -85,7 +85,7 @@ std::optional<ParseError> parse_netdev_into(std::string_view text, NetdevSample&
   sample.interfaces.resize(count);
 
   // Rates are keyed by name: two lines for one interface would mix two counters.
-  return text_scan::find_duplicate_if_changed(kSource, scratch);
+  return text_scan::find_duplicate(kSource, scratch);
 }
 
 void PrintTo(const NetCounters& counters, std::ostream* os) {

@@ -143,7 +143,7 @@ std::optional<ParseError> parse_stat_into(std::string_view text, StatSample& sam
   }
 
   if (!have_total) return ParseError{"stat: no cpu line"};
-  return text_scan::find_duplicate_if_changed(kSource, scratch);
+  return text_scan::find_duplicate(kSource, scratch);
 }
 
 void PrintTo(const CpuTimes& times, std::ostream* os) {

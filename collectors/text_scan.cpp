@@ -19,6 +19,47 @@ std::string describe_token(std::string_view token) {
   return fmt::format("\"{}\"", token);
 }
 
+// The repeat check itself, sorting `keys`.
+std::optional<ParseError> sort_for_duplicate(std::string_view source,
+                                             std::vector<KeyedLine>& keys) {
+  // Any order that groups equal keys will do: comparing lengths first skips most
+  // memcmp calls, and one compare() per pair replaces the != then < pair.
+  std::sort(keys.begin(), keys.end(), [](const KeyedLine& a, const KeyedLine& b) {
+    if (a.key.size() != b.key.size()) return a.key.size() < b.key.size();
+    const int order = a.key.compare(b.key);
+    return order != 0 ? order < 0 : a.line < b.line;
+  });
+  // Within a run of equal keys (sorted by line) the first entry is the original and the
+  // second is the earliest repeat; report the repeat that comes first in the file.
+  const KeyedLine* repeat = nullptr;
+  std::size_t first_line = 0;
+  for (std::size_t i = 1; i < keys.size(); ++i) {
+    const bool starts_repeat =
+        keys[i].key == keys[i - 1].key && (i == 1 || keys[i - 2].key != keys[i].key);
+    if (starts_repeat && (repeat == nullptr || keys[i].line < repeat->line)) {
+      repeat = &keys[i];
+      first_line = keys[i - 1].line;
+    }
+  }
+  if (repeat == nullptr) return std::nullopt;
+  return key_error({source, repeat->line}, repeat->key,
+                   fmt::format("duplicate key (first on line {})", first_line));
+}
+
+// True when `keys` are, in order, the '\n'-ended keys of `checked`. string_view only: this
+// runs every sample, and std::string's out-of-line members would keep more of the
+// program mapped (sampler/sampling_loop.ld).
+bool same_keys(std::string_view checked, const std::vector<KeyedLine>& keys) {
+  for (const KeyedLine& key : keys) {
+    if (!checked.starts_with(key.key) || checked.size() == key.key.size() ||
+        checked[key.key.size()] != '\n') {
+      return false;
+    }
+    checked.remove_prefix(key.key.size() + 1);
+  }
+  return checked.empty();
+}
+
 }  // namespace
 
 bool LineCursor::next(std::string_view& line) {
@@ -97,53 +138,14 @@ IntegerRun scan_integers(FieldCursor& fields, std::span<std::uint64_t> out) {
   return run;
 }
 
-std::optional<ParseError> find_duplicate(std::string_view source, std::vector<KeyedLine>& keys) {
-  // Any order that groups equal keys will do: comparing lengths first skips most
-  // memcmp calls, and one compare() per pair replaces the != then < pair.
-  std::sort(keys.begin(), keys.end(), [](const KeyedLine& a, const KeyedLine& b) {
-    if (a.key.size() != b.key.size()) return a.key.size() < b.key.size();
-    const int order = a.key.compare(b.key);
-    return order != 0 ? order < 0 : a.line < b.line;
-  });
-  // Within a run of equal keys (sorted by line) the first entry is the original and the
-  // second is the earliest repeat; report the repeat that comes first in the file.
-  const KeyedLine* repeat = nullptr;
-  std::size_t first_line = 0;
-  for (std::size_t i = 1; i < keys.size(); ++i) {
-    const bool starts_repeat =
-        keys[i].key == keys[i - 1].key && (i == 1 || keys[i - 2].key != keys[i].key);
-    if (starts_repeat && (repeat == nullptr || keys[i].line < repeat->line)) {
-      repeat = &keys[i];
-      first_line = keys[i - 1].line;
-    }
-  }
-  if (repeat == nullptr) return std::nullopt;
-  return key_error({source, repeat->line}, repeat->key,
-                   fmt::format("duplicate key (first on line {})", first_line));
-}
-
-std::optional<ParseError> find_duplicate_if_changed(std::string_view source,
-                                                    ParseScratch& scratch) {
-  // string_view only on this path, which runs every sample: std::string's out-of-line
-  // members would keep more of the program mapped (sampler/sampling_loop.ld).
-  std::string_view checked = scratch.checked_keys;
-  bool same = true;
-  for (const KeyedLine& key : scratch.keys) {
-    if (!checked.starts_with(key.key) || checked.size() == key.key.size() ||
-        checked[key.key.size()] != '\n') {
-      same = false;
-      break;
-    }
-    checked.remove_prefix(key.key.size() + 1);
-  }
-  if (same && checked.empty()) return std::nullopt;
-
+std::optional<ParseError> find_duplicate(std::string_view source, ParseScratch& scratch) {
+  if (same_keys(scratch.checked_keys, scratch.keys)) return std::nullopt;
   std::string joined;
   for (const KeyedLine& key : scratch.keys) {
     joined.append(key.key);
     joined.push_back('\n');
   }
-  auto duplicate = find_duplicate(source, scratch.keys);
+  auto duplicate = sort_for_duplicate(source, scratch.keys);
   scratch.checked_keys = duplicate ? std::string() : std::move(joined);
   return duplicate;
 }

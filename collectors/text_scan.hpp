@@ -112,11 +112,6 @@ struct KeyedLine {
   std::size_t line = 0;
 };
 
-// `<source>:<line>: <key>: duplicate key (first on line <n>)` for the earliest line that
-// repeats a key of an earlier line; nullopt when every key is unique. Sorts `keys` in
-// place: n·log n, cheap next to the parse itself.
-std::optional<ParseError> find_duplicate(std::string_view source, std::vector<KeyedLine>& keys);
-
 }  // namespace statline::text_scan
 
 namespace statline {
@@ -133,10 +128,13 @@ struct ParseScratch {
 
 namespace text_scan {
 
-// find_duplicate() over `scratch.keys`, skipped when they are, in order, the keys of the
-// last parse this scratch found free of repeats: /proc files keep their keys from one
-// read to the next, and the sort is most of a parse's cost besides reading the numbers.
-std::optional<ParseError> find_duplicate_if_changed(std::string_view source, ParseScratch& scratch);
+// `<source>:<line>: <key>: duplicate key (first on line <n>)` for the earliest line of
+// `scratch.keys` that repeats a key of an earlier line; nullopt when every key is unique.
+// The check sorts the keys in place (n·log n), and is skipped when they are, in order,
+// the keys of the last parse this scratch found free of repeats: /proc files keep their
+// keys from one read to the next, and the sort is most of a parse's cost besides reading
+// the numbers.
+std::optional<ParseError> find_duplicate(std::string_view source, ParseScratch& scratch);
 
 }  // namespace text_scan
 

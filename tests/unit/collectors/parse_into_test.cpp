@@ -113,69 +113,66 @@ std::string order_of(const std::vector<text_scan::KeyedLine>& keys) {
   return order;
 }
 
-TEST(FindDuplicateIfChanged, SameKeysAsTheLastCheckedParseAreNotSortedAgain) {
+TEST(FindDuplicate, SameKeysAsTheLastCheckedParseAreNotSortedAgain) {
   ParseScratch scratch;
   scratch.keys = keyed({"zeta", "alpha", "mid"});
-  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_FALSE(text_scan::find_duplicate("t", scratch));
   EXPECT_EQ(order_of(scratch.keys), "mid zeta alpha ");  // checked: sorted by the check
 
   scratch.keys = keyed({"zeta", "alpha", "mid"});
-  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_FALSE(text_scan::find_duplicate("t", scratch));
   EXPECT_EQ(order_of(scratch.keys), "zeta alpha mid ");  // unchanged: left as read
 
   scratch.keys = keyed({"zeta", "mid", "alpha"});  // same keys, other order: checked
-  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_FALSE(text_scan::find_duplicate("t", scratch));
   EXPECT_EQ(order_of(scratch.keys), "mid zeta alpha ");
 }
 
-TEST(FindDuplicateIfChanged, ARepeatAfterCheckedParsesIsFoundEveryTime) {
+TEST(FindDuplicate, ARepeatAfterCheckedParsesIsFoundEveryTime) {
   ParseScratch scratch;
   scratch.keys = keyed({"a", "b"});
-  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_FALSE(text_scan::find_duplicate("t", scratch));
   for (int parse = 0; parse < 2; ++parse) {
     scratch.keys = keyed({"a", "b", "a"});
-    const auto error = text_scan::find_duplicate_if_changed("t", scratch);
+    const auto error = text_scan::find_duplicate("t", scratch);
     ASSERT_TRUE(error) << parse;
     EXPECT_EQ(error->message, "t:3: a: duplicate key (first on line 1)");
   }
   // A key glued to the next one ("a" "b" -> "ab") is another sequence, not the checked one.
   scratch.keys = keyed({"a", "b"});
-  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_FALSE(text_scan::find_duplicate("t", scratch));
   scratch.keys = keyed({"ab"});
-  EXPECT_FALSE(text_scan::find_duplicate_if_changed("t", scratch));
+  EXPECT_FALSE(text_scan::find_duplicate("t", scratch));
   EXPECT_EQ(order_of(scratch.keys), "ab ");
 }
 
-TEST(ParseInto, MeminfoRepeatAfterUnchangedFilesIsStillAnError) {
-  MeminfoSample kept;
+// Parses `file` twice (the second parse skips the repeat check: same keys), then `glued`,
+// which repeats keys: its error must be the one-shot parse's.
+template <class Sample, class IntoParser, class OnceParser>
+void expect_repeat_found_after_unchanged(const std::string& file, const std::string& glued,
+                                         IntoParser parse_into, OnceParser parse) {
+  Sample kept;
   ParseScratch scratch;
-  const std::string real = read_proc_fixture("real/meminfo");
-  ASSERT_FALSE(parse_meminfo_into(real, kept, scratch));
-  ASSERT_FALSE(parse_meminfo_into(real, kept, scratch));  // same keys: the check is skipped
-  EXPECT_EQ(kept, parse_meminfo(real).value());
-  const std::string glued = real + real;  // two reads glued together
-  const auto error = parse_meminfo_into(glued, kept, scratch);
+  ASSERT_FALSE(parse_into(file, kept, scratch));
+  ASSERT_FALSE(parse_into(file, kept, scratch));
+  EXPECT_EQ(kept, parse(file).value());
+  const auto error = parse_into(glued, kept, scratch);
   ASSERT_TRUE(error);
-  EXPECT_EQ(error->message, parse_meminfo(glued).error());
+  EXPECT_EQ(error->message, parse(glued).error());
 }
 
-TEST(ParseInto, NetdevAndStatRepeatAfterUnchangedFilesIsStillAnError) {
-  NetdevSample netdev;
-  StatSample stat;
-  ParseScratch netdev_scratch, stat_scratch;
+TEST(ParseInto, ARepeatAfterUnchangedFilesIsStillAnError) {
+  // Two reads glued together.
+  const std::string meminfo = read_proc_fixture("real/meminfo");
+  expect_repeat_found_after_unchanged<MeminfoSample>(meminfo, meminfo + meminfo, parse_meminfo_into,
+                                                     parse_meminfo);
+  const std::string stat = read_proc_fixture("real/stat");
+  expect_repeat_found_after_unchanged<StatSample>(stat, stat + stat, parse_stat_into, parse_stat);
+  // net/dev glued without its second read's two header lines.
   const std::string dev = read_proc_fixture("real/net/dev");
-  const std::string proc_stat = read_proc_fixture("real/stat");
-  for (int parse = 0; parse < 2; ++parse) {
-    ASSERT_FALSE(parse_netdev_into(dev, netdev, netdev_scratch));
-    ASSERT_FALSE(parse_stat_into(proc_stat, stat, stat_scratch));
-  }
-  const std::string repeated_dev = dev + dev.substr(dev.find('\n', dev.find('\n') + 1) + 1);
-  const auto netdev_error = parse_netdev_into(repeated_dev, netdev, netdev_scratch);
-  ASSERT_TRUE(netdev_error);
-  EXPECT_EQ(netdev_error->message, parse_netdev(repeated_dev).error());
-  const auto stat_error = parse_stat_into(proc_stat + proc_stat, stat, stat_scratch);
-  ASSERT_TRUE(stat_error);
-  EXPECT_EQ(stat_error->message, parse_stat(proc_stat + proc_stat).error());
+  const std::string glued_dev = dev + dev.substr(dev.find('\n', dev.find('\n') + 1) + 1);
+  expect_repeat_found_after_unchanged<NetdevSample>(dev, glued_dev, parse_netdev_into,
+                                                    parse_netdev);
 }
 
 }  // namespace
